@@ -1,0 +1,146 @@
+package dev.creditcontrol.facts;
+
+import dev.creditcontrol.model.CreditAccount;
+import dev.creditcontrol.model.CustomerSnapshot;
+import dev.creditcontrol.model.DeviceClass;
+import dev.creditcontrol.model.Licence;
+import dev.creditcontrol.model.LicenceType;
+import dev.creditcontrol.model.Money;
+import dev.creditcontrol.model.OrderLine;
+import dev.creditcontrol.model.OrderRequest;
+import dev.creditcontrol.model.PaymentMethod;
+import dev.creditcontrol.model.Receivable;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The derived facts for one order: computed once, in Java, before rules run.
+ *
+ * @param order         the order and account
+ * @param exposure      exposure against the limit
+ * @param overdue       overdue receivables
+ * @param licenceChecks one check per (required licence type, device category)
+ */
+public record CreditFacts(OrderFacts order, Exposure exposure, Overdue overdue, List<LicenceCheck> licenceChecks) {
+
+    /** Copies the list. */
+    public CreditFacts {
+        licenceChecks = List.copyOf(licenceChecks);
+    }
+
+    /**
+     * Derives the facts, first checking that order and snapshot belong together.
+     *
+     * @throws IllegalArgumentException naming the field when the order is for another customer or
+     *                                  in another currency than the account
+     */
+    public static CreditFacts derive(OrderRequest order, CustomerSnapshot snapshot) {
+        if (order == null) throw new IllegalArgumentException("order is required but was null");
+        if (snapshot == null) throw new IllegalArgumentException("snapshot is required but was null");
+        if (!order.customerId().equals(snapshot.customer().id())) {
+            throw new IllegalArgumentException("order.customerId '" + order.customerId()
+                    + "' does not match the snapshot's customer.id '" + snapshot.customer().id() + "'");
+        }
+        CreditAccount account = snapshot.account();
+        if (!order.currencyCode().equals(account.currencyCode())) {
+            throw new IllegalArgumentException("line.amount is in " + order.currencyCode() + " but the credit limit is in "
+                    + account.currencyCode() + ": amounts in different currencies cannot be compared (order "
+                    + order.orderId() + ")");
+        }
+        LocalDate date = order.orderDate();
+        boolean creditSale = order.paymentMethod() == PaymentMethod.CREDIT;
+        Money total = order.total();
+        OrderFacts orderFacts = new OrderFacts(order.orderId(), order.customerId(), snapshot.customer().type(), date,
+                order.paymentMethod(), creditSale, total, account.frozen(), account.grade().orElse(null),
+                account.limitExpiredOn(date), account.validUntil().orElse(null));
+        return new CreditFacts(orderFacts, exposure(order, snapshot, creditSale, total), overdue(snapshot),
+                licenceChecks(order, snapshot));
+    }
+
+    /** All facts as a flat list, in a fixed order, for insertion into a rule session. */
+    public List<Object> all() {
+        List<Object> all = new ArrayList<>(3 + licenceChecks.size());
+        all.add(order);
+        all.add(exposure);
+        all.add(overdue);
+        all.addAll(licenceChecks);
+        return all;
+    }
+
+    private static Exposure exposure(OrderRequest order, CustomerSnapshot snapshot, boolean creditSale, Money total) {
+        CreditAccount account = snapshot.account();
+        Money open = Money.zero(account.currencyCode());
+        for (Receivable r : snapshot.receivables()) if (r.isOpen()) open = open.plus(r.amount());
+        Money thisOrder = creditSale ? total : Money.zero(account.currencyCode());
+        return Exposure.of(account.limitOn(order.orderDate()), account.limitChecked(), creditSale, open,
+                snapshot.deliveredNotInvoiced(), snapshot.openOrders(), thisOrder);
+    }
+
+    private static Overdue overdue(CustomerSnapshot snapshot) {
+        LocalDate asOf = snapshot.asOf();
+        Money zero = Money.zero(snapshot.account().currencyCode());
+        Money open = zero;
+        Money overdue = zero;
+        int openItems = 0;
+        int overdueItems = 0;
+        long maxDays = 0;
+        for (Receivable r : snapshot.receivables()) {
+            if (!r.isOpen()) continue;
+            openItems++;
+            open = open.plus(r.amount());
+            long days = r.daysOverdueOn(asOf);
+            if (days > 0) {
+                overdueItems++;
+                overdue = overdue.plus(r.amount());
+                maxDays = Math.max(maxDays, days);
+            }
+        }
+        BigDecimal share = open.isZero() ? BigDecimal.ZERO.setScale(4)
+                : overdue.amount().divide(open.amount(), 4, RoundingMode.HALF_UP);
+        return new Overdue(snapshot.customer().type(), asOf, openItems, overdueItems, Math.toIntExact(maxDays),
+                open, overdue, share);
+    }
+
+    private record Requirement(LicenceType type, String category) {}
+
+    private static List<LicenceCheck> licenceChecks(OrderRequest order, CustomerSnapshot snapshot) {
+        Map<Requirement, List<OrderLine>> lines = new LinkedHashMap<>();
+        for (OrderLine line : order.lines()) {
+            for (LicenceType type : LicenceRequirements.required(snapshot.customer().type(), line.deviceClass())) {
+                lines.computeIfAbsent(new Requirement(type, line.category()), k -> new ArrayList<>()).add(line);
+            }
+        }
+        List<LicenceCheck> checks = new ArrayList<>(lines.size());
+        lines.forEach((req, reqLines) -> checks.add(check(req, reqLines,
+                snapshot.customer().licences(req.type()), order.orderDate())));
+        return checks;
+    }
+
+    private static LicenceCheck check(Requirement req, List<OrderLine> lines, List<Licence> held, LocalDate date) {
+        DeviceClass highest = lines.stream().map(OrderLine::deviceClass).max(Comparator.naturalOrder()).orElseThrow();
+        List<String> skus = lines.stream().map(OrderLine::sku).distinct().toList();
+        // The licence that serves best: valid and covering, the one lasting longest; else valid; else any.
+        Comparator<Licence> lastsLonger = Comparator.comparing(l -> l.expiry().orElse(LocalDate.MAX));
+        Optional<Licence> covering = held.stream().filter(l -> l.isValidOn(date) && l.covers(req.category())).max(lastsLonger);
+        Optional<Licence> valid = held.stream().filter(l -> l.isValidOn(date)).max(lastsLonger);
+        Optional<Licence> any = held.stream().max(lastsLonger);
+        LicenceStatus status = covering.isPresent() ? LicenceStatus.VALID
+                : valid.isPresent() ? LicenceStatus.OUT_OF_SCOPE
+                : any.isPresent() ? LicenceStatus.NOT_VALID
+                : LicenceStatus.MISSING;
+        Optional<Licence> best = covering.or(() -> valid).or(() -> any);
+        LocalDate until = best.flatMap(Licence::expiry).orElse(null);
+        long days = until == null ? -1 : ChronoUnit.DAYS.between(date, until);
+        return new LicenceCheck(req.type(), req.category(), highest, skus, status,
+                best.map(Licence::number).orElse(null), until, days);
+    }
+}

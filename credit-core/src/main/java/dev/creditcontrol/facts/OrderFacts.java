@@ -1,0 +1,34 @@
+package dev.creditcontrol.facts;
+
+import dev.creditcontrol.model.CreditGrade;
+import dev.creditcontrol.model.CustomerType;
+import dev.creditcontrol.model.Money;
+import dev.creditcontrol.model.PaymentMethod;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * The order and account, as rules see them.
+ *
+ * @param orderId         the order
+ * @param customerId      its customer
+ * @param customerType    kind of buyer
+ * @param orderDate       date of the order
+ * @param paymentMethod   how it is paid
+ * @param creditSale      whether it is sold on credit ({@link PaymentMethod#CREDIT})
+ * @param total           the order's value
+ * @param accountFrozen   whether the account is frozen
+ * @param grade           the account's credit grade; {@code null} when none was assigned
+ * @param limitExpired    whether the limit's validity ended before the order date
+ * @param limitValidUntil last day of the limit's validity; {@code null} when it has no end
+ */
+public record OrderFacts(String orderId, String customerId, CustomerType customerType, LocalDate orderDate,
+                         PaymentMethod paymentMethod, boolean creditSale, Money total, boolean accountFrozen,
+                         CreditGrade grade, boolean limitExpired, LocalDate limitValidUntil) {
+
+    /** Whether the order's value is strictly above {@code amount} (in the order's currency). */
+    public boolean totalAbove(BigDecimal amount) {
+        return total.amount().compareTo(amount) > 0;
+    }
+}

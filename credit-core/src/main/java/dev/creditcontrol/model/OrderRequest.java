@@ -1,0 +1,85 @@
+package dev.creditcontrol.model;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An order the host is about to accept or ship.
+ *
+ * @param orderId       the host's order id
+ * @param customerId    the buyer; must match the snapshot's customer
+ * @param orderDate     the date licences and the limit's validity are judged on
+ * @param lines         at least one line, all in one currency
+ * @param paymentMethod how the order is paid (default {@link PaymentMethod#CREDIT})
+ */
+public record OrderRequest(String orderId, String customerId, LocalDate orderDate, List<OrderLine> lines,
+                           PaymentMethod paymentMethod) {
+
+    /** Validates the fields. */
+    public OrderRequest {
+        orderId = Require.text(orderId, "order.orderId");
+        customerId = Require.text(customerId, "order.customerId");
+        Require.present(orderDate, "order.orderDate");
+        Require.noNulls(lines, "order.lines");
+        if (lines.isEmpty()) throw new IllegalArgumentException("order.lines must hold at least one line (order " + orderId + ")");
+        lines = List.copyOf(lines);
+        String currency = lines.get(0).amount().currencyCode();
+        for (OrderLine line : lines) {
+            if (!line.amount().currencyCode().equals(currency)) {
+                throw new IllegalArgumentException("line.amount currencies differ within order " + orderId + ": "
+                        + currency + " and " + line.amount().currencyCode());
+            }
+        }
+        Require.present(paymentMethod, "order.paymentMethod");
+    }
+
+    /** Starts an order. */
+    public static Builder builder(String orderId, String customerId, LocalDate orderDate) {
+        return new Builder(orderId, customerId, orderDate);
+    }
+
+    /** The sum of the line amounts. */
+    public Money total() {
+        Money sum = Money.zero(currencyCode());
+        for (OrderLine line : lines) sum = sum.plus(line.amount());
+        return sum;
+    }
+
+    /** The currency of the order's lines. */
+    public String currencyCode() {
+        return lines.get(0).amount().currencyCode();
+    }
+
+    /** Builds an {@link OrderRequest}; not thread-safe. */
+    public static final class Builder {
+        private final String orderId;
+        private final String customerId;
+        private final LocalDate orderDate;
+        private final List<OrderLine> lines = new ArrayList<>();
+        private PaymentMethod paymentMethod = PaymentMethod.CREDIT;
+
+        private Builder(String orderId, String customerId, LocalDate orderDate) {
+            this.orderId = orderId;
+            this.customerId = customerId;
+            this.orderDate = orderDate;
+        }
+
+        /** Adds a line; throws {@link IllegalArgumentException} naming the field that is wrong. */
+        public Builder line(String sku, DeviceClass deviceClass, String category, Money amount) {
+            lines.add(new OrderLine(sku, deviceClass, category, amount));
+            return this;
+        }
+
+        /** How the order is paid (default {@link PaymentMethod#CREDIT}). */
+        public Builder paymentMethod(PaymentMethod method) {
+            this.paymentMethod = Require.present(method, "order.paymentMethod");
+            return this;
+        }
+
+        /** Builds the order; throws {@link IllegalArgumentException} naming the field that is wrong. */
+        public OrderRequest build() {
+            return new OrderRequest(orderId, customerId, orderDate, lines, paymentMethod);
+        }
+    }
+}
