@@ -21,10 +21,11 @@ import java.math.RoundingMode;
  * @param after                exposure with this order
  * @param utilizationAfter     {@code after / limit}, 4 decimals, for display; {@code null} when the limit is zero
  * @param exceedsLimit         whether {@code after} is strictly above the limit
+ * @param zeroLimit            whether the limit is zero, which means no credit sale
  */
 public record Exposure(Money limit, boolean limitChecked, boolean creditSale, Money openReceivables,
                        Money deliveredNotInvoiced, Money openOrders, Money thisOrder, Money before, Money after,
-                       BigDecimal utilizationAfter, boolean exceedsLimit) {
+                       BigDecimal utilizationAfter, boolean exceedsLimit, boolean zeroLimit) {
 
     static Exposure of(Money limit, boolean limitChecked, boolean creditSale, Money openReceivables,
                        Money deliveredNotInvoiced, Money openOrders, Money thisOrder) {
@@ -33,7 +34,7 @@ public record Exposure(Money limit, boolean limitChecked, boolean creditSale, Mo
         BigDecimal utilization = limit.isZero() ? null
                 : after.amount().divide(limit.amount(), 4, RoundingMode.HALF_UP);
         return new Exposure(limit, limitChecked, creditSale, openReceivables, deliveredNotInvoiced, openOrders,
-                thisOrder, before, after, utilization, after.isGreaterThan(limit));
+                thisOrder, before, after, utilization, after.isGreaterThan(limit), limit.isZero());
     }
 
     /** Whether exposure after the order is strictly above {@code share} of the limit (exact, no rounding). */

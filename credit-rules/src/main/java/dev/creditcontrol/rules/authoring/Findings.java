@@ -1,0 +1,65 @@
+package dev.creditcontrol.rules.authoring;
+
+import dev.creditcontrol.decision.ApprovalLevel;
+import dev.creditcontrol.decision.Outcome;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where rules record what they found. One instance per evaluation is in working memory; a rule
+ * binds it ({@code $f : Findings()}) and calls one method per policy statement. The engine
+ * records which rule made each call. The most severe outcome among all findings becomes the
+ * decision; every finding becomes a reason.
+ *
+ * <p>{@code values} are name/value pairs ({@code "limit", $e.limit(), "after", $e.after()}) kept
+ * with the reason for audit; numbers are rendered without exponent.
+ */
+public abstract class Findings {
+
+    /** For the engine only. */
+    protected Findings() {
+    }
+
+    /** A warning: the order may pass, but the host should see why ({@link Outcome#APPROVE}). */
+    public void warn(String code, String message, Object... values) {
+        record(Outcome.APPROVE, Optional.empty(), code, message, values);
+    }
+
+    /** Hold the order for approval at {@code level} ({@link Outcome#ESCALATE}). */
+    public void escalate(String code, ApprovalLevel level, String message, Object... values) {
+        if (level == null) throw new IllegalArgumentException("approval level is required for escalate(" + code + ")");
+        record(Outcome.ESCALATE, Optional.of(level), code, message, values);
+    }
+
+    /** Refuse this order ({@link Outcome#REJECT}). */
+    public void reject(String code, String message, Object... values) {
+        record(Outcome.REJECT, Optional.empty(), code, message, values);
+    }
+
+    /** Refuse this order and freeze the account ({@link Outcome#FREEZE}). */
+    public void freeze(String code, String message, Object... values) {
+        record(Outcome.FREEZE, Optional.empty(), code, message, values);
+    }
+
+    /** Stores one finding; {@code values} are already rendered as text. */
+    protected abstract void add(Outcome outcome, Optional<ApprovalLevel> level, String code, String message,
+                                Map<String, String> values);
+
+    private void record(Outcome outcome, Optional<ApprovalLevel> level, String code, String message, Object[] values) {
+        if (code == null || code.isBlank()) throw new IllegalArgumentException("a finding needs a reason code");
+        if (message == null) throw new IllegalArgumentException("a finding needs a message (code " + code + ")");
+        if (values.length % 2 != 0) {
+            throw new IllegalArgumentException("values must be name/value pairs, got " + values.length + " items (code " + code + ")");
+        }
+        Map<String, String> rendered = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i += 2) rendered.put(String.valueOf(values[i]), render(values[i + 1]));
+        add(outcome, level, code, message, rendered);
+    }
+
+    private static String render(Object value) {
+        return value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.creditcontrol.rules.internal;
+
+import dev.creditcontrol.decision.ApprovalLevel;
+import dev.creditcontrol.decision.Outcome;
+import dev.creditcontrol.decision.Reason;
+import dev.creditcontrol.facts.CreditFacts;
+import dev.creditcontrol.rules.RuleSetInfo;
+import dev.creditcontrol.rules.RuleSetProblem;
+import dev.creditcontrol.rules.authoring.Findings;
+import dev.creditcontrol.rules.authoring.Parameters;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One loaded rule-set version: an immutable KieBase plus its parameters. Thread-safe: each
+ * evaluation runs in its own session.
+ */
+public final class CompiledRuleSet {
+    private final RuleSetInfo info;
+    private final Parameters parameters;
+    private final KieContainer container;
+    private final KieBase kieBase;
+    private final List<RuleSetProblem> warnings;
+
+    CompiledRuleSet(RuleSetInfo info, Parameters parameters, KieContainer container, KieBase kieBase,
+                    List<RuleSetProblem> warnings) {
+        this.info = info;
+        this.parameters = parameters;
+        this.container = container;
+        this.kieBase = kieBase;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    public RuleSetInfo info() {
+        return info;
+    }
+
+    public List<RuleSetProblem> warnings() {
+        return warnings;
+    }
+
+    /**
+     * Runs the rules over the facts and returns every finding, in firing order.
+     *
+     * @throws RuleFiringCapException when the rules fire {@code maxFirings} times (a loop)
+     */
+    public List<Reason> evaluate(CreditFacts facts, int maxFirings) {
+        Collector findings = new Collector();
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.addEventListener(findings.tracker);
+            session.insert(parameters);
+            session.insert(findings);
+            for (Object fact : facts.all()) session.insert(fact);
+            int fired = session.fireAllRules(maxFirings);
+            if (fired >= maxFirings) throw new RuleFiringCapException(maxFirings, findings.rule);
+        } finally {
+            session.dispose();
+        }
+        return findings.reasons;
+    }
+
+    /** Releases the rule set's memory; it must not be used afterwards. */
+    public void dispose() {
+        container.dispose();
+    }
+
+    /** Thrown when an evaluation reaches the firing cap, which only a looping rule does. */
+    public static final class RuleFiringCapException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RuleFiringCapException(int cap, String lastRule) {
+            super("rules fired " + cap + " times in one evaluation (the cap); last rule: \"" + lastRule
+                    + "\". A rule that modifies a fact it matches can loop.");
+        }
+    }
+
+    /** The per-evaluation findings, tagged with the rule that was firing when each was made. */
+    private static final class Collector extends Findings {
+        final List<Reason> reasons = new ArrayList<>(4);
+        String rule = "?";
+        final DefaultAgendaEventListener tracker = new DefaultAgendaEventListener() {
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                rule = event.getMatch().getRule().getName();
+            }
+        };
+
+        @Override
+        protected void add(Outcome outcome, Optional<ApprovalLevel> level, String code, String message,
+                           Map<String, String> values) {
+            reasons.add(new Reason(code, message, rule, outcome, level, values));
+        }
+    }
+}

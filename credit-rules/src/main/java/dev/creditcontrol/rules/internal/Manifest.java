@@ -1,0 +1,64 @@
+package dev.creditcontrol.rules.internal;
+
+import dev.creditcontrol.rules.RuleSetProblem;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A rule set's {@code ruleset.properties}: name, semantic version, effective-from date,
+ * description, and the reason codes its rules may raise.
+ */
+record Manifest(String name, String version, LocalDate effectiveFrom, String description, Set<String> reasonCodes) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern SEMVER = Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?");
+
+    /** Parses the manifest; problems go to {@code problems} and a null is returned when any was found. */
+    static Manifest parse(PropertiesText p, List<RuleSetProblem> problems) {
+        int before = problems.size();
+        String name = require(p, "name", problems);
+        if (name != null && !NAME.matcher(name).matches()) {
+            problems.add(at(p, "name", "name must be lower-case letters, digits and '-': '" + name + "'"));
+        }
+        String version = require(p, "version", problems);
+        if (version != null && !SEMVER.matcher(version).matches()) {
+            problems.add(at(p, "version", "version must be a semantic version such as 1.2.0: '" + version + "'"));
+        }
+        String from = require(p, "effectiveFrom", problems);
+        LocalDate effectiveFrom = null;
+        if (from != null) {
+            try {
+                effectiveFrom = LocalDate.parse(from);
+            } catch (DateTimeParseException e) {
+                problems.add(at(p, "effectiveFrom", "effectiveFrom must be a date as YYYY-MM-DD: '" + from + "'"));
+            }
+        }
+        String description = p.values().getOrDefault("description", "");
+        String codes = require(p, "reasonCodes", problems);
+        Set<String> reasonCodes = new LinkedHashSet<>();
+        if (codes != null) {
+            Arrays.stream(codes.split("[,\\s]+")).filter(s -> !s.isBlank()).forEach(reasonCodes::add);
+        }
+        if (problems.size() > before) return null;
+        return new Manifest(name, version, effectiveFrom, description, Set.copyOf(reasonCodes));
+    }
+
+    private static String require(PropertiesText p, String key, List<RuleSetProblem> problems) {
+        String v = p.values().get(key);
+        if (v == null || v.isBlank()) {
+            problems.add(RuleSetProblem.error(p.file(), p.lineOf(key), 0, "manifest has no " + key));
+            return null;
+        }
+        return v;
+    }
+
+    private static RuleSetProblem at(PropertiesText p, String key, String message) {
+        return RuleSetProblem.error(p.file(), p.lineOf(key), 1, message);
+    }
+}

@@ -1,0 +1,182 @@
+package dev.creditcontrol.rules.internal;
+
+import dev.creditcontrol.rules.RuleSetException;
+import dev.creditcontrol.rules.RuleSetInfo;
+import dev.creditcontrol.rules.RuleSetProblem;
+import dev.creditcontrol.rules.RuleSetProblem.Severity;
+import dev.creditcontrol.rules.authoring.Parameters;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.runtime.KieContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a {@link RuleSetSource} into a {@link CompiledRuleSet}, or reports every problem at once.
+ * The only class that builds with Drools, so a later switch of engine stays here.
+ */
+public final class RuleSetCompiler {
+    private static final Logger LOG = LoggerFactory.getLogger(RuleSetCompiler.class);
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+    private static final Pattern LINE_COLUMN = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
+    private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule(?: name)?='?\"?([^'\"\\]]+)");
+
+    private RuleSetCompiler() {}
+
+    /** Every problem in the rule set (errors and warnings), without keeping what was built. */
+    public static List<RuleSetProblem> validate(RuleSetSource source, ClassLoader loader) {
+        List<RuleSetProblem> problems = new ArrayList<>();
+        Built built = build(source, loader, problems);
+        if (built != null) built.discard();
+        return sorted(problems);
+    }
+
+    /**
+     * Compiles the rule set.
+     *
+     * @throws RuleSetException with every problem when any is an error
+     */
+    public static CompiledRuleSet compile(RuleSetSource source, ClassLoader loader) {
+        long start = System.nanoTime();
+        List<RuleSetProblem> problems = new ArrayList<>();
+        Built built = build(source, loader, problems);
+        List<RuleSetProblem> sorted = sorted(problems);
+        if (built == null || sorted.stream().anyMatch(p -> p.severity() == Severity.ERROR)) {
+            if (built != null) built.discard();
+            throw new RuleSetException("rule set " + source.origin() + " has errors and was not loaded", sorted);
+        }
+        int rules = ruleCount(built.kieBase);
+        RuleSetInfo info = new RuleSetInfo(built.manifest.name(), built.manifest.version(),
+                built.manifest.effectiveFrom(), built.manifest.description(), source.contentHash(), rules);
+        CompiledRuleSet compiled = new CompiledRuleSet(info, built.parameters, built.container, built.kieBase, sorted);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        LOG.info("Loaded rule set {} {} (sha256 {}, {} rules) from {} in {} ms",
+                info.name(), info.version(), info.contentHash(), rules, source.origin(), millis);
+        sorted.forEach(p -> LOG.warn("{}", p));
+        return compiled;
+    }
+
+    private record Built(Manifest manifest, Parameters parameters, KieContainer container, KieBase kieBase) {
+        void discard() {
+            container.dispose();
+        }
+    }
+
+    private static Built build(RuleSetSource source, ClassLoader loader, List<RuleSetProblem> problems) {
+        Map<String, String> files = source.files();
+        String manifestText = files.get(RuleSetSource.MANIFEST);
+        if (manifestText == null) {
+            problems.add(RuleSetProblem.error(RuleSetSource.MANIFEST, 0, 0, "the rule set has no " + RuleSetSource.MANIFEST));
+            return null;
+        }
+        Manifest manifest = Manifest.parse(PropertiesText.parse(RuleSetSource.MANIFEST, manifestText), problems);
+        String parameterText = files.getOrDefault(RuleSetSource.PARAMETERS, "");
+        PropertiesText parameterLines = PropertiesText.parse(RuleSetSource.PARAMETERS, parameterText);
+        Parameters parameters = Parameters.of(parameterLines.values());
+        Map<String, String> drl = source.drlFiles();
+        if (drl.isEmpty()) problems.add(RuleSetProblem.error(source.origin(), 0, 0, "the rule set has no .drl files"));
+        if (manifest != null) {
+            RuleLint.check(drl, parameters, RuleSetSource.PARAMETERS, parameterLines, manifest.reasonCodes(), problems);
+        }
+
+        KieServices ks = KieServices.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        String name = manifest == null ? "invalid" : manifest.name();
+        String version = manifest == null ? "0.0.0" : manifest.version();
+        // A distinct ReleaseId per build: two loads of one version never share a KieModule.
+        ReleaseId releaseId = ks.newReleaseId("dev.creditcontrol.rulesets", name, version + "-b" + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(releaseId);
+        Map<String, String> kiePathToFile = new HashMap<>();
+        drl.forEach((file, text) -> {
+            // Drools wants a DRL file under the folder of its package, or it warns on every build.
+            Matcher pkg = PACKAGE.matcher(text);
+            String folder = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
+            String base = file.substring(file.lastIndexOf('/') + 1);
+            String kiePath = "src/main/resources/" + folder + base;
+            kiePathToFile.put(folder + base, file);
+            kiePathToFile.put(kiePath, file);
+            kfs.write(kiePath, text);
+        });
+        KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll();
+        List<Message> messages = builder.getResults().getMessages();
+        boolean realParserError = messages.stream().anyMatch(m -> m.getLevel() == Message.Level.ERROR
+                && !m.getText().contains("Parser returned a null Package"));
+        for (Message m : messages) {
+            if (m.getLevel() == Message.Level.INFO) continue;
+            if (realParserError && m.getText().contains("Parser returned a null Package")) continue;
+            problems.add(toProblem(m, kiePathToFile));
+        }
+        if (messages.stream().anyMatch(m -> m.getLevel() == Message.Level.ERROR) || manifest == null) {
+            ks.getRepository().removeKieModule(releaseId);
+            return null;
+        }
+        KieContainer container = ks.newKieContainer(releaseId, loader);
+        KieBase kieBase = container.getKieBase();
+        // The KieBase is built; the process-wide repository need not keep the module alive.
+        ks.getRepository().removeKieModule(releaseId);
+        return new Built(manifest, parameters, container, kieBase);
+    }
+
+    private static RuleSetProblem toProblem(Message m, Map<String, String> kiePathToFile) {
+        String text = m.getText().strip();
+        String file = m.getPath() == null ? "?" : kiePathToFile.getOrDefault(m.getPath(), m.getPath());
+        int line = m.getLine();
+        int column = m.getColumn();
+        Matcher lc = LINE_COLUMN.matcher(text);
+        if (lc.find()) {
+            line = Integer.parseInt(lc.group(1));
+            column = Integer.parseInt(lc.group(2)) + 1;
+        }
+        Matcher rule = RULE_NAME.matcher(text);
+        Optional<String> ruleName = rule.find() ? Optional.of(rule.group(1).strip()) : Optional.empty();
+        Severity severity = m.getLevel() == Message.Level.ERROR ? Severity.ERROR : Severity.WARNING;
+        return new RuleSetProblem(severity, file, line, column, ruleName, text.replaceAll("\\s*\\n\\s*", " "), hint(text));
+    }
+
+    /** Plain words for the parser and compiler messages analysts meet most. */
+    static Optional<String> hint(String text) {
+        String t = text.toLowerCase();
+        if (t.contains("mismatched input") && t.contains("expecting")) {
+            return Optional.of("a bracket, comma or keyword is missing or misplaced just before this point");
+        }
+        if (t.contains("no viable alternative")) return Optional.of("this word is not valid here: check spelling and brackets");
+        if (t.contains("extraneous input")) return Optional.of("there is an extra word or symbol here: remove it");
+        if (t.contains("missing") && t.contains("at")) return Optional.of("something is missing here, often a ')' or 'end'");
+        if (t.contains("unable to resolve object type") || t.contains("cannot be resolved to a type")) {
+            return Optional.of("unknown fact type: check its spelling and that it is imported");
+        }
+        if (t.contains("unable to find class for field") || t.contains("unable to analyze expression")
+                || t.contains("cannot be resolved")) {
+            return Optional.of("unknown field or variable: check its spelling against the fact's documented fields");
+        }
+        if (t.contains("duplicate rule name")) return Optional.of("every rule needs its own name");
+        return Optional.empty();
+    }
+
+    private static List<RuleSetProblem> sorted(List<RuleSetProblem> problems) {
+        List<RuleSetProblem> copy = new ArrayList<>(problems);
+        copy.sort(Comparator.comparing(RuleSetProblem::file).thenComparingInt(RuleSetProblem::line)
+                .thenComparingInt(RuleSetProblem::column));
+        return List.copyOf(copy);
+    }
+
+    static int ruleCount(KieBase kieBase) {
+        return kieBase.getKiePackages().stream().mapToInt((KiePackage p) -> p.getRules().size()).sum();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.creditcontrol.rules.internal;
+
+import dev.creditcontrol.rules.RuleSetException;
+import dev.creditcontrol.rules.RuleSetProblem;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The files of one rule-set folder, read into memory (so a folder edited while loading cannot
+ * give a half-read rule set) with line endings normalised, and their content hash.
+ *
+ * @param origin where it was read from, for messages
+ * @param files  relative path (with '/') to text, sorted by path
+ */
+public record RuleSetSource(String origin, Map<String, String> files) {
+
+    public static final String MANIFEST = "ruleset.properties";
+    public static final String PARAMETERS = "parameters.properties";
+
+    public RuleSetSource {
+        files = Collections.unmodifiableMap(new TreeMap<>(files));
+    }
+
+    /** Whether a folder holds a rule set (has a manifest). */
+    public static boolean isRuleSetFolder(Path dir) {
+        return Files.isRegularFile(dir.resolve(MANIFEST));
+    }
+
+    /** Reads the manifest, parameter file and every {@code .drl} file below {@code dir}. */
+    public static RuleSetSource read(Path dir) {
+        Map<String, String> files = new TreeMap<>();
+        List<RuleSetProblem> problems = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (!Files.isRegularFile(p)) continue;
+                String rel = dir.relativize(p).toString().replace('\\', '/');
+                if (!isRuleFile(rel)) continue;
+                try {
+                    byte[] bytes = Files.readAllBytes(p);
+                    String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    files.put(rel, text.replace("\r\n", "\n"));
+                } catch (CharacterCodingException e) {
+                    problems.add(RuleSetProblem.error(rel, 0, 0, "file is not valid UTF-8"));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new RuleSetException("cannot read rule set folder " + dir,
+                    List.of(RuleSetProblem.error(dir.toString(), 0, 0, e.toString())));
+        }
+        if (!problems.isEmpty()) throw new RuleSetException("rule set " + dir + " has unreadable files", problems);
+        return new RuleSetSource(dir.toString(), files);
+    }
+
+    /** Reads a rule-set folder shipped on the class path, from a directory or a jar. */
+    public static RuleSetSource readClasspath(ClassLoader loader, String folder) {
+        URL manifest = loader.getResource(folder + "/" + MANIFEST);
+        if (manifest == null) {
+            throw new RuleSetException("no rule set on the class path at " + folder,
+                    List.of(RuleSetProblem.error(folder + "/" + MANIFEST, 0, 0, "not found on the class path")));
+        }
+        try {
+            URI uri = manifest.toURI();
+            if (!"jar".equals(uri.getScheme())) return read(Path.of(uri).getParent());
+            FileSystem fs;
+            boolean opened = false;
+            try {
+                fs = FileSystems.newFileSystem(uri, Map.of());
+                opened = true;
+            } catch (FileSystemAlreadyExistsException e) {
+                fs = FileSystems.getFileSystem(uri);
+            }
+            try {
+                RuleSetSource source = read(fs.provider().getPath(uri).getParent());
+                return new RuleSetSource("classpath:" + folder, source.files());
+            } finally {
+                if (opened) fs.close();
+            }
+        } catch (URISyntaxException | IOException e) {
+            throw new RuleSetException("cannot read rule set " + folder + " from the class path",
+                    List.of(RuleSetProblem.error(folder, 0, 0, e.toString())));
+        }
+    }
+
+    /** The files that define behaviour and so enter the hash; docs and scenarios do not. */
+    static boolean isRuleFile(String rel) {
+        return rel.equals(MANIFEST) || rel.equals(PARAMETERS) || (rel.endsWith(".drl") && !rel.startsWith("scenarios/"));
+    }
+
+    /** SHA-256 (hex) over each file's path and text, in path order; the same on every machine. */
+    public String contentHash() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            files.forEach((path, text) -> {
+                sha.update(path.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(text.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** The DRL files, by relative path. */
+    public Map<String, String> drlFiles() {
+        Map<String, String> drl = new TreeMap<>();
+        files.forEach((k, v) -> {
+            if (k.endsWith(".drl")) drl.put(k, v);
+        });
+        return drl;
+    }
+}
