@@ -78,7 +78,7 @@ public record CreditAccount(Money limit, Optional<TemporaryIncrease> temporaryIn
         private boolean limitChecked = true;
 
         private Builder(Money limit) {
-            this.limit = limit;
+            this.limit = Require.nonNegative(limit, "account.limit");
         }
 
         /** Agreed payment term in days (default 30). */

@@ -45,9 +45,9 @@ public record Customer(String id, String name, CustomerType type, Optional<Local
         private final List<Licence> licences = new ArrayList<>();
 
         private Builder(String id, String name, CustomerType type) {
-            this.id = id;
-            this.name = name;
-            this.type = type;
+            this.id = Require.text(id, "customer.id");
+            this.name = Require.text(name, "customer.name");
+            this.type = Require.present(type, "customer.type");
         }
 
         /** The date the business relationship began. */

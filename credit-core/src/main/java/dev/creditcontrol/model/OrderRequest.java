@@ -60,9 +60,9 @@ public record OrderRequest(String orderId, String customerId, LocalDate orderDat
         private PaymentMethod paymentMethod = PaymentMethod.CREDIT;
 
         private Builder(String orderId, String customerId, LocalDate orderDate) {
-            this.orderId = orderId;
-            this.customerId = customerId;
-            this.orderDate = orderDate;
+            this.orderId = Require.text(orderId, "order.orderId");
+            this.customerId = Require.text(customerId, "order.customerId");
+            this.orderDate = Require.present(orderDate, "order.orderDate");
         }
 
         /** Adds a line; throws {@link IllegalArgumentException} naming the field that is wrong. */

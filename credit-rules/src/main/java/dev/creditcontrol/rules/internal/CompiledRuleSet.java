@@ -24,6 +24,8 @@ import java.util.Optional;
  * evaluation runs in its own session.
  */
 public final class CompiledRuleSet {
+    /** The name rules declare the rule set's parameters under: {@code global Parameters params}. */
+    public static final String PARAMETERS_GLOBAL = "params";
     private final RuleSetInfo info;
     private final Parameters parameters;
     private final KieContainer container;
@@ -57,7 +59,7 @@ public final class CompiledRuleSet {
         KieSession session = kieBase.newKieSession();
         try {
             session.addEventListener(findings.tracker);
-            session.insert(parameters);
+            session.setGlobal(PARAMETERS_GLOBAL, parameters);
             session.insert(findings);
             for (Object fact : facts.all()) session.insert(fact);
             int fired = session.fireAllRules(maxFirings);

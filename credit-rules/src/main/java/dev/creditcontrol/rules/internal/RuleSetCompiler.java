@@ -11,8 +11,10 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieContainer;
+import org.kie.internal.builder.InternalKieBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,9 +67,16 @@ public final class RuleSetCompiler {
         RuleSetInfo info = new RuleSetInfo(built.manifest.name(), built.manifest.version(),
                 built.manifest.effectiveFrom(), built.manifest.description(), source.contentHash(), rules);
         CompiledRuleSet compiled = new CompiledRuleSet(info, built.parameters, built.container, built.kieBase, sorted);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        LOG.info("Loaded rule set {} {} (sha256 {}, {} rules) from {} in {} ms",
-                info.name(), info.version(), info.contentHash(), rules, source.origin(), millis);
+        long builtAt = System.nanoTime();
+        try {
+            WarmUp.run(compiled);
+        } catch (RuntimeException e) {
+            // Not fatal: a check that fails the same way at run time fails closed.
+            LOG.warn("Rule set {} {} failed on a warm-up order: {}", info.name(), info.version(), e.toString());
+        }
+        LOG.info("Loaded rule set {} {} (sha256 {}, {} rules) from {}: built in {} ms, warmed in {} ms",
+                info.name(), info.version(), info.contentHash(), rules, source.origin(),
+                (builtAt - start) / 1_000_000, (System.nanoTime() - builtAt) / 1_000_000);
         sorted.forEach(p -> LOG.warn("{}", p));
         return compiled;
     }
@@ -113,7 +122,11 @@ public final class RuleSetCompiler {
             kiePathToFile.put(kiePath, file);
             kfs.write(kiePath, text);
         });
-        KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll();
+        // Rules never modify facts, so property reactivity buys nothing but a build warning per
+        // constraint that reads a parameter. Set in code: a kmodule.xml would need Drools' XML module.
+        KieModuleModel module = ks.newKieModuleModel().setConfigurationProperty("drools.propertySpecific", "ALLOWED");
+        module.newKieBaseModel("rules").setDefault(true).addPackage("*");
+        KieBuilder builder = ((InternalKieBuilder) ks.newKieBuilder(kfs, loader)).withKModuleModel(module).buildAll();
         List<Message> messages = builder.getResults().getMessages();
         boolean realParserError = messages.stream().anyMatch(m -> m.getLevel() == Message.Level.ERROR
                 && !m.getText().contains("Parser returned a null Package"));

@@ -1,0 +1,3 @@
+package dev.creditcontrol.rules;
+import org.junit.jupiter.api.Test;
+class SmokeTest { @Test void loads() { CreditControl.withDefaultRules(); } }
