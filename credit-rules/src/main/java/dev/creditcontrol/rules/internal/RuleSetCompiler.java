@@ -36,8 +36,9 @@ public final class RuleSetCompiler {
     private static final Logger LOG = LoggerFactory.getLogger(RuleSetCompiler.class);
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
-    private static final Pattern LINE_COLUMN = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
-    private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule(?: name)?='?\"?([^'\"\\]]+)");
+    private static final Pattern LINE_COLUMN = Pattern.compile("[Ll]ine:? (\\d+)(?::|, Column: )(\\d+)");
+    private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
+    private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule(?: name=|\\s+)['\"]([^'\"]+)['\"]");
 
     private RuleSetCompiler() {}
 
@@ -133,7 +134,7 @@ public final class RuleSetCompiler {
         for (Message m : messages) {
             if (m.getLevel() == Message.Level.INFO) continue;
             if (realParserError && m.getText().contains("Parser returned a null Package")) continue;
-            problems.add(toProblem(m, kiePathToFile));
+            problems.add(toProblem(m, kiePathToFile, drl));
         }
         if (messages.stream().anyMatch(m -> m.getLevel() == Message.Level.ERROR) || manifest == null) {
             ks.getRepository().removeKieModule(releaseId);
@@ -146,7 +147,7 @@ public final class RuleSetCompiler {
         return new Built(manifest, parameters, container, kieBase);
     }
 
-    private static RuleSetProblem toProblem(Message m, Map<String, String> kiePathToFile) {
+    private static RuleSetProblem toProblem(Message m, Map<String, String> kiePathToFile, Map<String, String> drl) {
         String text = m.getText().strip();
         String file = m.getPath() == null ? "?" : kiePathToFile.getOrDefault(m.getPath(), m.getPath());
         int line = m.getLine();
@@ -157,15 +158,30 @@ public final class RuleSetCompiler {
             column = Integer.parseInt(lc.group(2)) + 1;
         }
         Matcher rule = RULE_NAME.matcher(text);
-        Optional<String> ruleName = rule.find() ? Optional.of(rule.group(1).strip()) : Optional.empty();
+        Optional<String> ruleName = rule.find() ? Optional.of(rule.group(1).strip())
+                : enclosingRule(drl.getOrDefault(file, ""), line);
         Severity severity = m.getLevel() == Message.Level.ERROR ? Severity.ERROR : Severity.WARNING;
-        return new RuleSetProblem(severity, file, line, column, ruleName, text.replaceAll("\\s*\\n\\s*", " "), hint(text));
+        // MVEL appends an ASCII-art pointer after "[Near"; the position already says where.
+        int near = text.indexOf("[Near");
+        String message = (near > 0 ? text.substring(0, near) : text).replaceAll("\\s*\\n\\s*", " ").strip();
+        return new RuleSetProblem(severity, file, line, column, ruleName, message, hint(text));
+    }
+
+    /** The rule whose declaration is the last one at or above {@code line}. */
+    private static Optional<String> enclosingRule(String text, int line) {
+        String found = null;
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < Math.min(line, lines.length); i++) {
+            Matcher r = RULE_DECLARATION.matcher(lines[i]);
+            if (r.find()) found = r.group(1) != null ? r.group(1) : r.group(2) != null ? r.group(2) : r.group(3);
+        }
+        return Optional.ofNullable(found);
     }
 
     /** Plain words for the parser and compiler messages analysts meet most. */
     static Optional<String> hint(String text) {
         String t = text.toLowerCase();
-        if (t.contains("mismatched input") && t.contains("expecting")) {
+        if (t.contains("mismatched input")) {
             return Optional.of("a bracket, comma or keyword is missing or misplaced just before this point");
         }
         if (t.contains("no viable alternative")) return Optional.of("this word is not valid here: check spelling and brackets");
@@ -174,7 +190,8 @@ public final class RuleSetCompiler {
         if (t.contains("unable to resolve object type") || t.contains("cannot be resolved to a type")) {
             return Optional.of("unknown fact type: check its spelling and that it is imported");
         }
-        if (t.contains("unable to find class for field") || t.contains("unable to analyze expression")
+        if (t.contains("unable to find class for field") || t.contains("unable to analyse expression")
+                || t.contains("unable to analyze expression") || t.contains("unable to resolve method")
                 || t.contains("cannot be resolved")) {
             return Optional.of("unknown field or variable: check its spelling against the fact's documented fields");
         }

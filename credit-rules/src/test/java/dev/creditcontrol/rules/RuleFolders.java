@@ -1,0 +1,57 @@
+package dev.creditcontrol.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.stream.Stream;
+
+/** Copies of the bundled rule set in temporary folders, to edit in tests. */
+public final class RuleFolders {
+    private RuleFolders() {}
+
+    /** The bundled rule set's folder in the build output. */
+    public static Path bundled() {
+        try {
+            return Paths.get(RuleFolders.class.getClassLoader()
+                    .getResource(CreditControl.DEFAULT_RULES + "/ruleset.properties").toURI()).getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Copies the bundled rule set into {@code target}. */
+    public static Path copyBundled(Path target) {
+        Path source = bundled();
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path to = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(to);
+                else Files.copy(p, to);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void replace(Path file, String from, String to) {
+        try {
+            String text = Files.readString(file);
+            if (!text.contains(from)) throw new IllegalArgumentException(file + " has no '" + from + "'");
+            Files.writeString(file, text.replace(from, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
