@@ -62,7 +62,8 @@ public record CreditFacts(OrderFacts order, Exposure exposure, Overdue overdue, 
         OrderFacts orderFacts = new OrderFacts(order.orderId(), order.customerId(), snapshot.customer().type(), date,
                 order.paymentMethod(), creditSale, total, account.frozen(), account.grade().orElse(null),
                 account.limitExpiredOn(date), account.validUntil().orElse(null));
-        return new CreditFacts(orderFacts, exposure(order, snapshot, creditSale, total), overdue(snapshot),
+        Overdue overdue = overdue(snapshot);
+        return new CreditFacts(orderFacts, exposure(order, snapshot, creditSale, total, overdue.openAmount()), overdue,
                 licenceChecks(order, snapshot));
     }
 
@@ -76,38 +77,38 @@ public record CreditFacts(OrderFacts order, Exposure exposure, Overdue overdue, 
         return all;
     }
 
-    private static Exposure exposure(OrderRequest order, CustomerSnapshot snapshot, boolean creditSale, Money total) {
+    /** Exposure and overdue in one pass over the receivables: this runs on every check. */
+    private static Exposure exposure(OrderRequest order, CustomerSnapshot snapshot, boolean creditSale, Money total,
+                                     Money openReceivables) {
         CreditAccount account = snapshot.account();
-        Money open = Money.zero(account.currencyCode());
-        for (Receivable r : snapshot.receivables()) if (r.isOpen()) open = open.plus(r.amount());
         Money thisOrder = creditSale ? total : Money.zero(account.currencyCode());
-        return Exposure.of(account.limitOn(order.orderDate()), account.limitChecked(), creditSale, open,
+        return Exposure.of(account.limitOn(order.orderDate()), account.limitChecked(), creditSale, openReceivables,
                 snapshot.deliveredNotInvoiced(), snapshot.openOrders(), thisOrder);
     }
 
     private static Overdue overdue(CustomerSnapshot snapshot) {
         LocalDate asOf = snapshot.asOf();
-        Money zero = Money.zero(snapshot.account().currencyCode());
-        Money open = zero;
-        Money overdue = zero;
+        BigDecimal open = BigDecimal.ZERO;
+        BigDecimal overdue = BigDecimal.ZERO;
         int openItems = 0;
         int overdueItems = 0;
         long maxDays = 0;
         for (Receivable r : snapshot.receivables()) {
             if (!r.isOpen()) continue;
             openItems++;
-            open = open.plus(r.amount());
+            open = open.add(r.amount().amount());
             long days = r.daysOverdueOn(asOf);
             if (days > 0) {
                 overdueItems++;
-                overdue = overdue.plus(r.amount());
+                overdue = overdue.add(r.amount().amount());
                 maxDays = Math.max(maxDays, days);
             }
         }
-        BigDecimal share = open.isZero() ? BigDecimal.ZERO.setScale(4)
-                : overdue.amount().divide(open.amount(), 4, RoundingMode.HALF_UP);
+        BigDecimal share = open.signum() == 0 ? BigDecimal.ZERO.setScale(4)
+                : overdue.divide(open, 4, RoundingMode.HALF_UP);
+        String currency = snapshot.account().currencyCode();
         return new Overdue(snapshot.customer().type(), asOf, openItems, overdueItems, Math.toIntExact(maxDays),
-                open, overdue, share);
+                Money.of(open, currency), Money.of(overdue, currency), share);
     }
 
     private record Requirement(LicenceType type, String category) {}

@@ -3,6 +3,8 @@ package dev.creditcontrol.model;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An amount of money in one currency, held as a {@link BigDecimal} at the currency's minor unit
@@ -20,18 +22,31 @@ public record Money(BigDecimal amount, String currencyCode) {
     public Money {
         Require.present(amount, "amount");
         Require.present(currencyCode, "currencyCode");
+        int digits = fractionDigits(currencyCode);
+        if (amount.scale() != digits) {
+            if (amount.stripTrailingZeros().scale() > digits) {
+                throw new IllegalArgumentException("amount " + amount.toPlainString() + " has more than " + digits
+                        + " decimal places for " + currencyCode);
+            }
+            amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
+        }
+    }
+
+    /** Currency look-ups are slow and money is made on every check: remember each currency's minor unit. */
+    private static final Map<String, Integer> FRACTION_DIGITS = new ConcurrentHashMap<>();
+
+    private static int fractionDigits(String currencyCode) {
+        Integer digits = FRACTION_DIGITS.get(currencyCode);
+        if (digits != null) return digits;
         Currency currency;
         try {
             currency = Currency.getInstance(currencyCode);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("currencyCode is not an ISO 4217 code: '" + currencyCode + "'", e);
         }
-        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
-        if (amount.stripTrailingZeros().scale() > digits) {
-            throw new IllegalArgumentException("amount " + amount.toPlainString() + " has more than " + digits
-                    + " decimal places for " + currencyCode);
-        }
-        amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
+        int d = Math.max(currency.getDefaultFractionDigits(), 0);
+        FRACTION_DIGITS.put(currencyCode, d);
+        return d;
     }
 
     /**

@@ -13,6 +13,7 @@ import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,8 @@ public final class CompiledRuleSet {
     private final KieContainer container;
     private final KieBase kieBase;
     private final List<RuleSetProblem> warnings;
+    /** Reused sessions: creating one per check contends on the KieBase's session registry. */
+    private final KieSessionsPool sessions;
 
     CompiledRuleSet(RuleSetInfo info, Parameters parameters, KieContainer container, KieBase kieBase,
                     List<RuleSetProblem> warnings) {
@@ -39,6 +42,7 @@ public final class CompiledRuleSet {
         this.container = container;
         this.kieBase = kieBase;
         this.warnings = List.copyOf(warnings);
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     }
 
     public RuleSetInfo info() {
@@ -56,7 +60,7 @@ public final class CompiledRuleSet {
      */
     public List<Reason> evaluate(CreditFacts facts, int maxFirings) {
         Collector findings = new Collector();
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.newKieSession();
         try {
             session.addEventListener(findings.tracker);
             session.setGlobal(PARAMETERS_GLOBAL, parameters);
@@ -65,13 +69,15 @@ public final class CompiledRuleSet {
             int fired = session.fireAllRules(maxFirings);
             if (fired >= maxFirings) throw new RuleFiringCapException(maxFirings, findings.rule);
         } finally {
-            session.dispose();
+            session.removeEventListener(findings.tracker);
+            session.dispose(); // resets the session and returns it to the pool
         }
         return findings.reasons;
     }
 
     /** Releases the rule set's memory; it must not be used afterwards. */
     public void dispose() {
+        sessions.shutdown();
         container.dispose();
     }
 
