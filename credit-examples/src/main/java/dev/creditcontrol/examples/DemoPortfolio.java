@@ -177,13 +177,22 @@ public final class DemoPortfolio {
 
     /** The day's orders: one or two per customer, in a fixed pseudo-random mix of devices and payment methods. */
     public List<OrderRequest> ordersOfTheDay() {
-        Random r = new Random(615);
+        return orders("SO-20260615-", 615, 1, 2);
+    }
+
+    /** A longer history of orders, {@code perCustomer} per customer, to record as cases for a decision diff. */
+    public List<OrderRequest> recordedOrders(int perCustomer) {
+        return orders("SO-HIST-", 2026, perCustomer, perCustomer);
+    }
+
+    private List<OrderRequest> orders(String idPrefix, long seed, int perCustomer, int perHospital) {
+        Random r = new Random(seed);
         List<OrderRequest> orders = new ArrayList<>();
         int seq = 1;
         for (Account a : accounts) {
-            int count = a.customer().type() == CustomerType.HOSPITAL ? 2 : 1;
+            int count = a.customer().type() == CustomerType.HOSPITAL ? perHospital : perCustomer;
             for (int i = 0; i < count; i++) {
-                OrderRequest.Builder o = OrderRequest.builder(String.format("SO-20260615-%03d", seq++), a.customer().id(), TODAY);
+                OrderRequest.Builder o = OrderRequest.builder(idPrefix + String.format("%03d", seq++), a.customer().id(), TODAY);
                 int lines = 1 + r.nextInt(2);
                 for (int l = 0; l < lines; l++) {
                     Device d = CATALOGUE.get(r.nextInt(CATALOGUE.size()));

@@ -13,9 +13,16 @@ import dev.creditcontrol.rules.internal.RuleSets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.creditcontrol.rules.internal.FolderWatcher;
+
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -37,20 +44,37 @@ import java.util.Objects;
  * nothing is evaluated. If evaluation itself fails, the decision fails closed: outcome
  * {@code REJECT} with reason {@code ENGINE_ERROR}, never {@code APPROVE}.
  */
-public final class CreditControl {
+public final class CreditControl implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CreditControl.class);
     static final String DEFAULT_RULES = "dev/creditcontrol/rules/medical-device";
 
-    private final RuleSets ruleSets;
+    private final AtomicReference<RuleSets> ruleSets;
+    private final Path ruleSetDirectory;
     private final Clock clock;
     private final int maxRuleFirings;
     private final List<DecisionListener> listeners;
+    private final List<ReloadListener> reloadListeners;
+    private final Object reloadLock = new Object();
+    private final FolderWatcher watcher;
+    private volatile boolean closed;
 
     private CreditControl(Builder b, RuleSets ruleSets) {
-        this.ruleSets = ruleSets;
+        this.ruleSets = new AtomicReference<>(ruleSets);
+        this.ruleSetDirectory = b.ruleSetDirectory;
         this.clock = b.clock;
         this.maxRuleFirings = b.maxRuleFirings;
         this.listeners = List.copyOf(b.listeners);
+        this.reloadListeners = List.copyOf(b.reloadListeners);
+        FolderWatcher w = null;
+        if (b.watchQuietPeriod != null) {
+            try {
+                w = new FolderWatcher(ruleSetDirectory, b.watchQuietPeriod, this::reloadQuietly);
+            } catch (IOException e) {
+                ruleSets.release();
+                throw new CreditControlException("cannot watch " + ruleSetDirectory + " for changes", e);
+            }
+        }
+        this.watcher = w;
     }
 
     /** An engine with the bundled {@code medical-device} rule set and the system clock. */
@@ -73,7 +97,37 @@ public final class CreditControl {
      */
     public CreditDecision checkOrder(OrderRequest order, CustomerSnapshot snapshot) {
         CreditFacts facts = CreditFacts.derive(order, snapshot);
-        CompiledRuleSet ruleSet = ruleSets.forDate(order.orderDate());
+        CompiledRuleSet ruleSet = acquire(order.orderDate(), null);
+        return decide(order, snapshot, facts, ruleSet);
+    }
+
+    /**
+     * Like {@link #checkOrder(OrderRequest, CustomerSnapshot)}, but on a pinned rule-set version
+     * instead of the one in force on the order date (to replay an audit record, or to try a
+     * version before its effective date).
+     *
+     * @throws IllegalArgumentException when no loaded version has that version string
+     */
+    public CreditDecision checkOrder(OrderRequest order, CustomerSnapshot snapshot, String ruleSetVersion) {
+        if (ruleSetVersion == null) throw new IllegalArgumentException("ruleSetVersion is required but was null");
+        CreditFacts facts = CreditFacts.derive(order, snapshot);
+        CompiledRuleSet ruleSet = acquire(order.orderDate(), ruleSetVersion);
+        return decide(order, snapshot, facts, ruleSet);
+    }
+
+    /** Takes a hold on the version to use, retrying if a reload retired it in between. */
+    private CompiledRuleSet acquire(java.time.LocalDate orderDate, String pinned) {
+        for (;;) {
+            if (closed) throw new IllegalStateException("this CreditControl has been closed");
+            RuleSets sets = ruleSets.get();
+            CompiledRuleSet candidate = pinned == null ? sets.forDate(orderDate) : sets.version(pinned).orElseThrow(() ->
+                    new IllegalArgumentException("ruleSetVersion '" + pinned + "' is not loaded; loaded: "
+                            + sets.versions().stream().map(r -> r.info().version()).toList()));
+            if (candidate.acquire()) return candidate;
+        }
+    }
+
+    private CreditDecision decide(OrderRequest order, CustomerSnapshot snapshot, CreditFacts facts, CompiledRuleSet ruleSet) {
         CreditDecision decision;
         try {
             List<Reason> reasons = ruleSet.evaluate(facts, maxRuleFirings);
@@ -82,6 +136,8 @@ public final class CreditControl {
             LOG.error("Credit check of order {} failed on rule set {} {}; failing closed",
                     order.orderId(), ruleSet.info().name(), ruleSet.info().version(), e);
             decision = Decisions.engineError(order, ruleSet.info(), e, clock.instant());
+        } finally {
+            ruleSet.release();
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("Order {} customer {}: {} {} by {} {}", order.orderId(), order.customerId(), decision.outcome(),
@@ -97,9 +153,75 @@ public final class CreditControl {
         return decision;
     }
 
+    /**
+     * Loads the rule folder again and, if every version in it compiles, swaps the new versions in
+     * atomically. Checks already running finish on the version they started with; retired
+     * versions release their memory when the last of those finishes. Unchanged versions (same
+     * content hash) are kept, not recompiled. Reloads are serialised.
+     *
+     * @return the versions now serving
+     * @throws RuleSetException with every problem; the previous versions keep serving
+     */
+    public List<RuleSetInfo> reload() {
+        synchronized (reloadLock) {
+            if (closed) throw new IllegalStateException("this CreditControl has been closed");
+            RuleSets fresh;
+            try {
+                ClassLoader loader = CreditControl.class.getClassLoader();
+                if (ruleSetDirectory == null) {
+                    fresh = defaultRuleSets(loader);
+                } else {
+                    Map<String, CompiledRuleSet> reusable = new HashMap<>();
+                    ruleSets.get().versions().forEach(r -> reusable.put(r.info().contentHash(), r));
+                    fresh = RuleSets.load(ruleSetDirectory, loader, reusable);
+                }
+            } catch (RuleSetException e) {
+                LOG.error("Reload of {} failed; the previous rule sets keep serving: {}", ruleSetDirectory, e.getMessage());
+                reloadListeners.forEach(l -> notifySafely(() -> l.reloadFailed(e)));
+                throw e;
+            }
+            ruleSets.getAndSet(fresh).release();
+            List<RuleSetInfo> serving = ruleSets();
+            LOG.info("Rule sets reloaded from {}: {}", ruleSetDirectory == null ? "the class path" : ruleSetDirectory,
+                    serving.stream().map(i -> i.name() + " " + i.version()).toList());
+            reloadListeners.forEach(l -> notifySafely(() -> l.reloaded(serving)));
+            return serving;
+        }
+    }
+
+    private void reloadQuietly() {
+        try {
+            reload();
+        } catch (RuleSetException e) {
+            // already logged and reported to the reload listeners
+        }
+    }
+
+    private static void notifySafely(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Reload listener failed", e);
+        }
+    }
+
+    /**
+     * Stops the directory watcher, if any, and releases the rule sets once running checks finish.
+     * Checks started after closing fail with {@link IllegalStateException}.
+     */
+    @Override
+    public void close() {
+        if (watcher != null) watcher.close();
+        synchronized (reloadLock) {
+            if (closed) return;
+            closed = true;
+            ruleSets.get().release();
+        }
+    }
+
     /** The loaded rule-set versions, oldest effective date first. */
     public List<RuleSetInfo> ruleSets() {
-        return ruleSets.versions().stream().map(CompiledRuleSet::info).toList();
+        return ruleSets.get().versions().stream().map(CompiledRuleSet::info).toList();
     }
 
     /**
@@ -111,12 +233,18 @@ public final class CreditControl {
         return RuleSetCompiler.validate(RuleSetSource.read(ruleSetFolder), CreditControl.class.getClassLoader());
     }
 
+    private static RuleSets defaultRuleSets(ClassLoader loader) {
+        return new RuleSets(List.of(RuleSetCompiler.compile(RuleSetSource.readClasspath(loader, DEFAULT_RULES), loader)));
+    }
+
     /** Configures a {@link CreditControl}. Not thread-safe; validates each setting as it is given. */
     public static final class Builder {
         private Path ruleSetDirectory;
         private Clock clock = Clock.systemDefaultZone();
         private int maxRuleFirings = 10_000;
         private final List<DecisionListener> listeners = new ArrayList<>();
+        private final List<ReloadListener> reloadListeners = new ArrayList<>();
+        private Duration watchQuietPeriod;
 
         private Builder() {}
 
@@ -154,16 +282,37 @@ public final class CreditControl {
             return this;
         }
 
+        /** Adds a listener told of every reload and failed reload. */
+        public Builder reloadListener(ReloadListener listener) {
+            if (listener == null) throw new IllegalArgumentException("reloadListener is required but was null");
+            reloadListeners.add(listener);
+            return this;
+        }
+
+        /**
+         * Watches the rule folder and reloads once it has been quiet for {@code quietPeriod} after
+         * a change. A failed reload keeps the previous versions serving and is logged and reported
+         * to the reload listeners. Needs {@link #ruleSetDirectory(Path)}; stop it with {@link CreditControl#close()}.
+         */
+        public Builder watchRuleSetDirectory(Duration quietPeriod) {
+            if (quietPeriod == null || quietPeriod.isNegative() || quietPeriod.isZero()) {
+                throw new IllegalArgumentException("watchRuleSetDirectory quietPeriod must be positive: " + quietPeriod);
+            }
+            this.watchQuietPeriod = quietPeriod;
+            return this;
+        }
+
         /**
          * Loads, compiles and warms the rule set.
          *
          * @throws RuleSetException with every problem when the rule set cannot be loaded
          */
         public CreditControl build() {
+            if (watchQuietPeriod != null && ruleSetDirectory == null) {
+                throw new IllegalArgumentException("watchRuleSetDirectory needs a ruleSetDirectory to watch");
+            }
             ClassLoader loader = CreditControl.class.getClassLoader();
-            RuleSets sets = ruleSetDirectory == null
-                    ? new RuleSets(List.of(RuleSetCompiler.compile(RuleSetSource.readClasspath(loader, DEFAULT_RULES), loader)))
-                    : RuleSets.load(ruleSetDirectory, loader);
+            RuleSets sets = ruleSetDirectory == null ? defaultRuleSets(loader) : RuleSets.load(ruleSetDirectory, loader, Map.of());
             return new CreditControl(this, sets);
         }
     }

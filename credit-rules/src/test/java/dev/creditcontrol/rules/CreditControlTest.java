@@ -188,6 +188,14 @@ class CreditControlTest {
     }
 
     @Test
+    void aClosedEngineRefusesChecks() {
+        CreditControl control = CreditControl.withDefaultRules();
+        control.close();
+        TestOrders t = TestOrders.distributor();
+        assertThatThrownBy(() -> t.checkWith(control)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @Test
     void folderWithoutARuleSetIsRefused(@TempDir Path dir) {
         assertThatThrownBy(() -> CreditControl.builder().ruleSetDirectory(dir).build())
                 .isInstanceOf(RuleSetException.class).hasMessageContaining("ruleset.properties");

@@ -23,8 +23,22 @@ public final class RuleFolders {
 
     /** Copies the bundled rule set into {@code target}. */
     public static Path copyBundled(Path target) {
-        Path source = bundled();
+        return copyTree(bundled(), target);
+    }
+
+    /** Deletes a folder and everything in it. */
+    public static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies a folder tree. */
+    public static Path copyTree(Path source, Path target) {
         try (Stream<Path> files = Files.walk(source)) {
+            Files.createDirectories(target);
             for (Path p : (Iterable<Path>) files::iterator) {
                 Path to = target.resolve(source.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(to);

@@ -154,6 +154,58 @@ class RuleSetValidationTest {
         assertThat(hash).isNotEqualTo(TestOrders.DEFAULT.ruleSets().get(0).contentHash());
     }
 
+    @Test
+    void ruleFilesMayNotReachOutsideTheDecision(@TempDir Path dir) {
+        RuleFolders.copyBundled(dir);
+        RuleFolders.write(dir.resolve("evil.drl"), """
+                package dev.creditcontrol.rules.medical
+                import dev.creditcontrol.facts.OrderFacts
+                import java.io.File
+                import java.util.concurrent.Executors
+                rule "Reads files and leaks data"
+                when
+                    $o : OrderFacts()
+                then
+                    System.exit(1);
+                    new java.net.Socket("10.0.0.1", 80);
+                    $o.getClass().getClassLoader();
+                    Thread t = new Thread();
+                    String ok = "System and File inside a string are fine";
+                end
+                """);
+        RuleSetException e = catchLoad(dir);
+        assertThat(e.problems()).filteredOn(p -> p.file().equals("evil.drl"))
+                .extracting(p -> p.line() + ":" + p.message())
+                .contains("3:import of java.io.File is not allowed in a rule file",
+                        "4:import of java.util.concurrent.Executors is not allowed in a rule file",
+                        "9:'System' is not allowed in a rule file",
+                        "10:'java.net' is not allowed in a rule file",
+                        "11:'getClass' is not allowed in a rule file",
+                        "11:'getClassLoader' is not allowed in a rule file",
+                        "12:'Thread' is not allowed in a rule file")
+                .noneMatch(m -> m.startsWith("13:"));
+        assertThat(e.problems()).filteredOn(p -> p.line() == 9).first()
+                .satisfies(p -> assertThat(p.rule()).contains("Reads files and leaks data"));
+    }
+
+    @Test
+    void importsOfTheModelAndValuePackagesAreAllowed(@TempDir Path dir) {
+        RuleFolders.copyBundled(dir);
+        RuleFolders.write(dir.resolve("fine.drl"), """
+                package dev.creditcontrol.rules.medical
+                import dev.creditcontrol.facts.*
+                import java.math.BigDecimal
+                import java.time.LocalDate
+                import java.util.List
+                rule "Uses allowed types"
+                when
+                    OrderFacts( orderDate.isAfter(LocalDate.of(2030, 1, 1)) )
+                then
+                end
+                """);
+        assertThat(CreditControl.validate(dir)).isEmpty();
+    }
+
     private static RuleSetException catchLoad(Path dir) {
         Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> CreditControl.builder().ruleSetDirectory(dir).build());
         assertThat(t).isInstanceOf(RuleSetException.class);

@@ -134,7 +134,11 @@ public final class TestOrders {
     }
 
     public CreditDecision check() {
-        return DEFAULT.checkOrder(order(), snapshot());
+        return checkWith(DEFAULT);
+    }
+
+    public CreditDecision checkWith(CreditControl control) {
+        return control.checkOrder(order(), snapshot());
     }
 
     public static List<String> codes(CreditDecision d) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One loaded rule-set version: an immutable KieBase plus its parameters. Thread-safe: each
@@ -34,6 +35,14 @@ public final class CompiledRuleSet {
     private final List<RuleSetProblem> warnings;
     /** Reused sessions: creating one per check contends on the KieBase's session registry. */
     private final KieSessionsPool sessions;
+    /**
+     * Who still needs this version: one hold per {@link RuleSets} serving it, one per check
+     * running on it. At zero its memory is released, so a retired version lives exactly as long
+     * as the checks that started on it.
+     */
+    private final AtomicInteger holds = new AtomicInteger(1);
+    /** Drools refuses a global that no rule file declares. */
+    private final boolean declaresParameters;
 
     CompiledRuleSet(RuleSetInfo info, Parameters parameters, KieContainer container, KieBase kieBase,
                     List<RuleSetProblem> warnings) {
@@ -43,6 +52,8 @@ public final class CompiledRuleSet {
         this.kieBase = kieBase;
         this.warnings = List.copyOf(warnings);
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.declaresParameters = kieBase.getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(PARAMETERS_GLOBAL)));
     }
 
     public RuleSetInfo info() {
@@ -63,7 +74,7 @@ public final class CompiledRuleSet {
         KieSession session = sessions.newKieSession();
         try {
             session.addEventListener(findings.tracker);
-            session.setGlobal(PARAMETERS_GLOBAL, parameters);
+            if (declaresParameters) session.setGlobal(PARAMETERS_GLOBAL, parameters);
             session.insert(findings);
             for (Object fact : facts.all()) session.insert(fact);
             int fired = session.fireAllRules(maxFirings);
@@ -75,10 +86,26 @@ public final class CompiledRuleSet {
         return findings.reasons;
     }
 
-    /** Releases the rule set's memory; it must not be used afterwards. */
-    public void dispose() {
-        sessions.shutdown();
-        container.dispose();
+    /** Takes a hold for a check or another registry; false when the version has already been released. */
+    public boolean acquire() {
+        for (;;) {
+            int n = holds.get();
+            if (n == 0) return false;
+            if (holds.compareAndSet(n, n + 1)) return true;
+        }
+    }
+
+    /** Gives a hold back; the last one releases the KieBase and its sessions. */
+    public void release() {
+        if (holds.decrementAndGet() == 0) {
+            sessions.shutdown();
+            container.dispose();
+        }
+    }
+
+    /** Whether the memory has been released (for tests and diagnostics). */
+    public boolean released() {
+        return holds.get() == 0;
     }
 
     /** Thrown when an evaluation reaches the firing cap, which only a looping rule does. */

@@ -38,7 +38,7 @@ public final class RuleSetCompiler {
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     private static final Pattern LINE_COLUMN = Pattern.compile("[Ll]ine:? (\\d+)(?::|, Column: )(\\d+)");
     private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
-    private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule(?: name=|\\s+)['\"]([^'\"]+)['\"]");
+    private static final Pattern RULE_NAME = Pattern.compile("in rule \"([^\"]+)\"|[Rr]ule name='(.+?)'\\]");
 
     private RuleSetCompiler() {}
 
@@ -64,9 +64,9 @@ public final class RuleSetCompiler {
             if (built != null) built.discard();
             throw new RuleSetException("rule set " + source.origin() + " has errors and was not loaded", sorted);
         }
-        int rules = ruleCount(built.kieBase);
+        List<String> ruleNames = ruleNames(built.kieBase);
         RuleSetInfo info = new RuleSetInfo(built.manifest.name(), built.manifest.version(),
-                built.manifest.effectiveFrom(), built.manifest.description(), source.contentHash(), rules);
+                built.manifest.effectiveFrom(), built.manifest.description(), source.contentHash(), ruleNames);
         CompiledRuleSet compiled = new CompiledRuleSet(info, built.parameters, built.container, built.kieBase, sorted);
         long builtAt = System.nanoTime();
         try {
@@ -76,7 +76,7 @@ public final class RuleSetCompiler {
             LOG.warn("Rule set {} {} failed on a warm-up order: {}", info.name(), info.version(), e.toString());
         }
         LOG.info("Loaded rule set {} {} (sha256 {}, {} rules) from {}: built in {} ms, warmed in {} ms",
-                info.name(), info.version(), info.contentHash(), rules, source.origin(),
+                info.name(), info.version(), info.contentHash(), ruleNames.size(), source.origin(),
                 (builtAt - start) / 1_000_000, (System.nanoTime() - builtAt) / 1_000_000);
         sorted.forEach(p -> LOG.warn("{}", p));
         return compiled;
@@ -158,7 +158,7 @@ public final class RuleSetCompiler {
             column = Integer.parseInt(lc.group(2)) + 1;
         }
         Matcher rule = RULE_NAME.matcher(text);
-        Optional<String> ruleName = rule.find() ? Optional.of(rule.group(1).strip())
+        Optional<String> ruleName = rule.find() ? Optional.of((rule.group(1) != null ? rule.group(1) : rule.group(2)).strip())
                 : enclosingRule(drl.getOrDefault(file, ""), line);
         Severity severity = m.getLevel() == Message.Level.ERROR ? Severity.ERROR : Severity.WARNING;
         // MVEL appends an ASCII-art pointer after "[Near"; the position already says where.
@@ -206,7 +206,8 @@ public final class RuleSetCompiler {
         return List.copyOf(copy);
     }
 
-    static int ruleCount(KieBase kieBase) {
-        return kieBase.getKiePackages().stream().mapToInt((KiePackage p) -> p.getRules().size()).sum();
+    private static List<String> ruleNames(KieBase kieBase) {
+        return kieBase.getKiePackages().stream().flatMap((KiePackage p) -> p.getRules().stream())
+                .map(org.kie.api.definition.rule.Rule::getName).sorted().toList();
     }
 }

@@ -11,17 +11,20 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * The versions a {@code CreditControl} serves, oldest effective date first. Immutable: a reload
- * replaces the whole object, so a check sees one consistent set.
+ * builds a new one and swaps it in whole, so a check sees one consistent set. Holds one
+ * {@link CompiledRuleSet#acquire() hold} on each version until {@link #release()}.
  */
 public final class RuleSets {
     private final List<CompiledRuleSet> versions;
 
+    /** Takes ownership of freshly compiled versions (each comes with one hold). */
     public RuleSets(List<CompiledRuleSet> versions) {
         if (versions.isEmpty()) throw new IllegalArgumentException("at least one rule set is required");
         List<CompiledRuleSet> sorted = new ArrayList<>(versions);
@@ -29,35 +32,60 @@ public final class RuleSets {
         this.versions = List.copyOf(sorted);
     }
 
-    /**
-     * Loads a folder holding one rule set (it has a manifest) or several versions, one per sub-folder.
-     * Every version is compiled before any is used; one bad version fails the whole load.
-     */
-    public static RuleSets load(Path dir, ClassLoader loader) {
-        List<Path> folders = new ArrayList<>();
-        if (RuleSetSource.isRuleSetFolder(dir)) {
-            folders.add(dir);
-        } else {
-            try (Stream<Path> children = Files.list(dir)) {
-                children.filter(Files::isDirectory).filter(RuleSetSource::isRuleSetFolder).sorted().forEach(folders::add);
-            } catch (IOException e) {
-                throw new RuleSetException("cannot list " + dir, List.of(RuleSetProblem.error(dir.toString(), 0, 0, e.toString())));
-            }
+    /** The rule-set folders in {@code dir}: itself when it has a manifest, else its sub-folders that do. */
+    public static List<Path> folders(Path dir) {
+        if (RuleSetSource.isRuleSetFolder(dir)) return List.of(dir);
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.filter(Files::isDirectory).filter(RuleSetSource::isRuleSetFolder).sorted().toList();
+        } catch (IOException e) {
+            throw new RuleSetException("cannot list " + dir, List.of(RuleSetProblem.error(dir.toString(), 0, 0, e.toString())));
         }
+    }
+
+    /**
+     * Loads a folder holding one rule set or several versions, one per sub-folder. Every version
+     * is compiled before any is used; one bad version fails the whole load. A version whose
+     * content hash matches one in {@code reusable} is shared instead of compiled again.
+     */
+    public static RuleSets load(Path dir, ClassLoader loader, Map<String, CompiledRuleSet> reusable) {
+        List<Path> folders = folders(dir);
         if (folders.isEmpty()) {
             throw new RuleSetException("no rule set in " + dir, List.of(RuleSetProblem.error(dir.toString(), 0, 0,
                     "neither the folder nor any sub-folder has a " + RuleSetSource.MANIFEST)));
         }
-        List<CompiledRuleSet> compiled = new ArrayList<>();
+        List<CompiledRuleSet> loaded = new ArrayList<>();
         try {
-            for (Path folder : folders) compiled.add(RuleSetCompiler.compile(RuleSetSource.read(folder), loader));
-            RuleSets sets = new RuleSets(compiled);
+            List<RuleSetProblem> problems = new ArrayList<>();
+            for (Path folder : folders) {
+                RuleSetSource source = RuleSetSource.read(folder);
+                CompiledRuleSet same = reusable.get(source.contentHash());
+                if (same != null && same.acquire()) {
+                    loaded.add(same);
+                    continue;
+                }
+                try {
+                    loaded.add(RuleSetCompiler.compile(source, loader));
+                } catch (RuleSetException e) {
+                    problems.addAll(prefixed(dir, folder, e.problems()));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new RuleSetException("rule sets in " + dir + " have errors and were not loaded", problems);
+            }
+            RuleSets sets = new RuleSets(loaded);
             sets.checkDistinct(dir);
             return sets;
         } catch (RuntimeException e) {
-            compiled.forEach(CompiledRuleSet::dispose);
+            loaded.forEach(CompiledRuleSet::release);
             throw e;
         }
+    }
+
+    private static List<RuleSetProblem> prefixed(Path dir, Path folder, List<RuleSetProblem> problems) {
+        if (folder.equals(dir)) return problems;
+        String prefix = dir.relativize(folder).toString().replace('\\', '/') + "/";
+        return problems.stream().map(p -> new RuleSetProblem(p.severity(), prefix + p.file(), p.line(), p.column(),
+                p.rule(), p.message(), p.hint())).toList();
     }
 
     private void checkDistinct(Path dir) {
@@ -91,7 +119,8 @@ public final class RuleSets {
         return versions;
     }
 
-    public void dispose() {
-        versions.forEach(CompiledRuleSet::dispose);
+    /** Gives back this set's hold on each version; versions no other set or check holds are released. */
+    public void release() {
+        versions.forEach(CompiledRuleSet::release);
     }
 }

@@ -21,7 +21,7 @@ import java.util.Set;
  * evaluation path before the first real check (a cold JVM is 3-4x slower otherwise).
  */
 final class WarmUp {
-    private static final int ROUNDS = 300;
+    private static final int ROUNDS = 50;
 
     private WarmUp() {}
 

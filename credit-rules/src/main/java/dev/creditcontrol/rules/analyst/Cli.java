@@ -1,0 +1,143 @@
+package dev.creditcontrol.rules.analyst;
+
+import dev.creditcontrol.rules.CreditControl;
+import dev.creditcontrol.rules.RuleSetException;
+import dev.creditcontrol.rules.RuleSetProblem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * The analysts' command line: {@code validate}, {@code test} and {@code diff}. Exit codes, for CI
+ * jobs: 0 success; 1 the rule set has errors or a scenario failed; 2 bad usage or unreadable
+ * input; 3 ({@code diff} only) decisions changed.
+ */
+@Command(name = "credit-rules", mixinStandardHelpOptions = true, version = "credit-rules 0.1.0",
+        description = "Validate, test and compare credit-control rule sets.",
+        subcommands = {Cli.Validate.class, Cli.Test.class, Cli.Diff.class})
+public final class Cli implements Callable<Integer> {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int CHANGED = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args));
+    }
+
+    /** Runs a command, printing to the given writers; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Cli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof RuleSetException rse) {
+                err.println(rse.getMessage());
+                return FAILED;
+            }
+            if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+                err.println(e.getMessage());
+                return USAGE;
+            }
+            throw e;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return USAGE;
+    }
+
+    private static Path folder(Path p) {
+        if (!Files.isDirectory(p)) throw new IllegalArgumentException("not a folder: " + p.toAbsolutePath());
+        return p;
+    }
+
+    @Command(name = "validate", description = "Report every problem in a rule set (or a folder of versions), with file:line:column.")
+    static final class Validate implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", description = "rule-set folder, or a folder of versions")
+        Path dir;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            boolean errors = false;
+            for (Path folder : dev.creditcontrol.rules.internal.RuleSets.folders(folder(dir))) {
+                List<RuleSetProblem> problems = CreditControl.validate(folder);
+                problems.forEach(p -> out.println(folder.resolve(p.file()) + p.toString().substring(p.file().length())));
+                long e = problems.stream().filter(p -> p.severity() == RuleSetProblem.Severity.ERROR).count();
+                errors |= e > 0;
+                out.println(folder + ": " + e + " error(s), " + (problems.size() - e) + " warning(s)");
+            }
+            return errors ? FAILED : OK;
+        }
+    }
+
+    @Command(name = "test", description = "Run the scenario tables in each rule set's scenarios/ folder; report each row and rule coverage.")
+    static final class Test implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", description = "rule-set folder, or a folder of versions")
+        Path dir;
+
+        @CommandLine.Option(names = "--require-coverage", description = "also fail when a rule fires in no scenario")
+        boolean requireCoverage;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            boolean ok = true;
+            for (ScenarioReport report : ScenarioRunner.runFolder(folder(dir))) {
+                out.println(report.render());
+                ok &= report.passed() && (!requireCoverage || report.rulesNever().isEmpty());
+            }
+            return ok ? OK : FAILED;
+        }
+    }
+
+    @Command(name = "diff", description = "Replay recorded cases under two rule sets and report every decision that changes.")
+    static final class Diff implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "OLD_DIR")
+        Path oldDir;
+
+        @Parameters(index = "1", paramLabel = "NEW_DIR")
+        Path newDir;
+
+        @Parameters(index = "2", paramLabel = "CASES", description = "CSV of recorded cases (scenario format)")
+        Path cases;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            List<Scenario> recorded = ScenarioFile.read(cases);
+            try (CreditControl before = CreditControl.builder().ruleSetDirectory(folder(oldDir)).build();
+                 CreditControl after = CreditControl.builder().ruleSetDirectory(folder(newDir)).build()) {
+                DecisionDiff.Report report = DecisionDiff.compare(before, after, recorded);
+                spec.commandLine().getOut().println(report.render());
+                return report.changed() ? CHANGED : OK;
+            }
+        }
+    }
+}

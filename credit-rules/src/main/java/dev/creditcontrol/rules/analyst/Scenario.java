@@ -1,0 +1,31 @@
+package dev.creditcontrol.rules.analyst;
+
+import dev.creditcontrol.decision.ApprovalLevel;
+import dev.creditcontrol.decision.Outcome;
+import dev.creditcontrol.model.CustomerSnapshot;
+import dev.creditcontrol.model.OrderRequest;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One row of a scenario table: an order, the customer's snapshot, and what the analyst expects.
+ * Rows without expectations are recorded cases, for {@link DecisionDiff}.
+ *
+ * @param name             the row's {@code case} column, or its line number
+ * @param source           {@code file:line}, for messages
+ * @param order            the order
+ * @param snapshot         the customer snapshot
+ * @param expectedOutcome  expected outcome, if given
+ * @param expectedReasons  expected reason codes (as a set), if given; an empty set expects none
+ * @param expectedApproval expected approval level, if given
+ */
+public record Scenario(String name, String source, OrderRequest order, CustomerSnapshot snapshot,
+                       Optional<Outcome> expectedOutcome, Optional<Set<String>> expectedReasons,
+                       Optional<ApprovalLevel> expectedApproval) {
+
+    /** Whether the row says what it expects. */
+    public boolean hasExpectations() {
+        return expectedOutcome.isPresent() || expectedReasons.isPresent() || expectedApproval.isPresent();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.creditcontrol.rules.analyst;
+
+import dev.creditcontrol.decision.CreditDecision;
+import dev.creditcontrol.decision.Reason;
+import dev.creditcontrol.rules.CreditControl;
+import dev.creditcontrol.rules.RuleSetInfo;
+import dev.creditcontrol.rules.internal.RuleSets;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/** Runs scenario tables against a rule set and reports per row and per rule. */
+public final class ScenarioRunner {
+    /** The folder inside a rule set that holds its scenario tables. */
+    public static final String SCENARIOS = "scenarios";
+
+    private ScenarioRunner() {}
+
+    /** Runs scenarios against one loaded version, pinned to it whatever the rows' order dates. */
+    public static ScenarioReport run(CreditControl control, RuleSetInfo version, List<Scenario> scenarios) {
+        List<ScenarioResult> results = new ArrayList<>();
+        Set<String> fired = new TreeSet<>();
+        for (Scenario s : scenarios) {
+            CreditDecision d = control.checkOrder(s.order(), s.snapshot(), version.version());
+            d.reasons().stream().map(Reason::rule).forEach(fired::add);
+            results.add(ScenarioResult.of(s, d));
+        }
+        Set<String> never = new TreeSet<>(version.ruleNames());
+        never.removeAll(fired);
+        fired.retainAll(version.ruleNames());
+        return new ScenarioReport(version, results, fired, never);
+    }
+
+    /**
+     * Runs the scenario tables of every rule-set version in {@code dir} (a rule-set folder, or a
+     * folder of versions), each against its own version.
+     *
+     * @throws dev.creditcontrol.rules.RuleSetException when a rule set does not load
+     * @throws ScenarioFormatException                  when a table cannot be read
+     */
+    public static List<ScenarioReport> runFolder(Path dir) {
+        List<ScenarioReport> reports = new ArrayList<>();
+        for (Path folder : RuleSets.folders(dir)) {
+            try (CreditControl control = CreditControl.builder().ruleSetDirectory(folder).build()) {
+                reports.add(run(control, control.ruleSets().get(0), readAll(folder.resolve(SCENARIOS))));
+            }
+        }
+        return reports;
+    }
+
+    /** Every {@code .csv} file in a folder, in name order; none when the folder does not exist. */
+    public static List<Scenario> readAll(Path folder) {
+        if (!Files.isDirectory(folder)) return List.of();
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Scenario> all = new ArrayList<>();
+            for (Path f : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) all.addAll(ScenarioFile.read(f));
+            return all;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+}
