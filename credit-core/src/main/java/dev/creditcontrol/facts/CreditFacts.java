@@ -67,6 +67,11 @@ public record CreditFacts(OrderFacts order, Exposure exposure, Overdue overdue, 
                 licenceChecks(order, snapshot));
     }
 
+    /** The same facts with the order judged on {@code grade} (the assessed grade of an ungraded account). */
+    public CreditFacts withGrade(dev.creditcontrol.model.CreditGrade grade) {
+        return new CreditFacts(order.withGrade(grade), exposure, overdue, licenceChecks);
+    }
+
     /** All facts as a flat list, in a fixed order, for insertion into a rule session. */
     public List<Object> all() {
         List<Object> all = new ArrayList<>(3 + licenceChecks.size());

@@ -27,6 +27,12 @@ public record OrderFacts(String orderId, String customerId, CustomerType custome
                          PaymentMethod paymentMethod, boolean creditSale, Money total, boolean accountFrozen,
                          CreditGrade grade, boolean limitExpired, LocalDate limitValidUntil) {
 
+    /** The same facts with {@code grade} in place of the account's (the assessed grade of an ungraded account). */
+    public OrderFacts withGrade(CreditGrade assessed) {
+        return new OrderFacts(orderId, customerId, customerType, orderDate, paymentMethod, creditSale, total,
+                accountFrozen, assessed, limitExpired, limitValidUntil);
+    }
+
     /** Whether the order's value is strictly above {@code amount} (in the order's currency). */
     public boolean totalAbove(BigDecimal amount) {
         return total.amount().compareTo(amount) > 0;

@@ -17,15 +17,17 @@ import java.util.Set;
  * @param receivables          invoices, open and paid, in the order given
  * @param openOrders           value of accepted orders not yet delivered
  * @param deliveredNotInvoiced value of goods delivered but not yet invoiced
+ * @param financials           outside information for the scorecard ({@link Financials#none()} when the host has none)
  */
 public record CustomerSnapshot(Customer customer, CreditAccount account, LocalDate asOf, List<Receivable> receivables,
-                               Money openOrders, Money deliveredNotInvoiced) {
+                               Money openOrders, Money deliveredNotInvoiced, Financials financials) {
 
     /** Validates the snapshot as a whole: one currency, unique invoice ids, no payment after {@code asOf}. */
     public CustomerSnapshot {
         Require.present(customer, "snapshot.customer");
         Require.present(account, "snapshot.account");
         Require.present(asOf, "snapshot.asOf");
+        Require.present(financials, "snapshot.financials");
         Require.noNulls(receivables, "snapshot.receivables");
         receivables = List.copyOf(receivables);
         String currency = account.currencyCode();
@@ -59,6 +61,7 @@ public record CustomerSnapshot(Customer customer, CreditAccount account, LocalDa
         private final List<Receivable> receivables = new ArrayList<>();
         private Money openOrders;
         private Money deliveredNotInvoiced;
+        private Financials financials = Financials.none();
 
         private Builder(Customer customer, CreditAccount account, LocalDate asOf) {
             this.customer = Require.present(customer, "snapshot.customer");
@@ -84,12 +87,18 @@ public record CustomerSnapshot(Customer customer, CreditAccount account, LocalDa
             return this;
         }
 
+        /** Outside information for the scorecard: third-party score, financial ratios. */
+        public Builder financials(Financials financials) {
+            this.financials = Require.present(financials, "snapshot.financials");
+            return this;
+        }
+
         /** Builds the snapshot; throws {@link IllegalArgumentException} naming the field that is wrong. */
         public CustomerSnapshot build() {
             Money zero = Money.zero(account.currencyCode());
             return new CustomerSnapshot(customer, account, asOf, receivables,
                     openOrders == null ? zero : openOrders,
-                    deliveredNotInvoiced == null ? zero : deliveredNotInvoiced);
+                    deliveredNotInvoiced == null ? zero : deliveredNotInvoiced, financials);
         }
     }
 }

@@ -1,6 +1,9 @@
 package dev.creditcontrol.rules;
 
+import dev.creditcontrol.decision.CreditAssessment;
 import dev.creditcontrol.decision.CreditDecision;
+import dev.creditcontrol.facts.AssessmentFacts;
+import dev.creditcontrol.rules.internal.Assessments;
 import dev.creditcontrol.decision.Reason;
 import dev.creditcontrol.facts.CreditFacts;
 import dev.creditcontrol.model.CustomerSnapshot;
@@ -26,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The credit-control engine a host ERP calls before it accepts an order or ships goods.
@@ -130,6 +134,10 @@ public final class CreditControl implements AutoCloseable {
     private CreditDecision decide(OrderRequest order, CustomerSnapshot snapshot, CreditFacts facts, CompiledRuleSet ruleSet) {
         CreditDecision decision;
         try {
+            if (facts.order().grade() == null) {
+                // An ungraded account is judged on the grade its history earns today.
+                facts = facts.withGrade(assess(ruleSet, snapshot, Optional.empty()).grade());
+            }
             List<Reason> reasons = ruleSet.evaluate(facts, maxRuleFirings);
             decision = Decisions.resolve(order, ruleSet.info(), reasons, clock.instant());
         } catch (RuntimeException | StackOverflowError e) {
@@ -151,6 +159,83 @@ public final class CreditControl implements AutoCloseable {
             }
         }
         return decision;
+    }
+
+    /**
+     * Assesses a customer on its snapshot date: score, grade, early-warning level and the
+     * grade's recommended limit, terms and payment method, with every factor's points. Uses the
+     * rule-set version in force on the snapshot date. Thread-safe.
+     *
+     * @throws IllegalArgumentException when the snapshot is null
+     * @throws CreditControlException   when the rule set cannot assess (no scorecard, a failing rule)
+     */
+    public CreditAssessment assess(CustomerSnapshot snapshot) {
+        return assess(snapshot, Optional.empty());
+    }
+
+    /**
+     * Like {@link #assess(CustomerSnapshot)}, given the previous assessment: the warning level
+     * rises at most one step per review unless a severe warning fires.
+     */
+    public CreditAssessment assess(CustomerSnapshot snapshot, Optional<CreditAssessment> previous) {
+        if (snapshot == null) throw new IllegalArgumentException("snapshot is required but was null");
+        if (previous == null) throw new IllegalArgumentException("previous is required but was null (use Optional.empty())");
+        CompiledRuleSet ruleSet = acquire(snapshot.asOf(), null);
+        try {
+            return assess(ruleSet, snapshot, previous);
+        } finally {
+            ruleSet.release();
+        }
+    }
+
+    /** Like {@link #assess(CustomerSnapshot, Optional)}, on a pinned rule-set version. */
+    public CreditAssessment assess(CustomerSnapshot snapshot, Optional<CreditAssessment> previous, String ruleSetVersion) {
+        if (snapshot == null) throw new IllegalArgumentException("snapshot is required but was null");
+        if (previous == null) throw new IllegalArgumentException("previous is required but was null (use Optional.empty())");
+        if (ruleSetVersion == null) throw new IllegalArgumentException("ruleSetVersion is required but was null");
+        CompiledRuleSet ruleSet = acquire(snapshot.asOf(), ruleSetVersion);
+        try {
+            return assess(ruleSet, snapshot, previous);
+        } finally {
+            ruleSet.release();
+        }
+    }
+
+    private CreditAssessment assess(CompiledRuleSet ruleSet, CustomerSnapshot snapshot, Optional<CreditAssessment> previous) {
+        AssessmentFacts facts = AssessmentFacts.derive(snapshot);
+        try {
+            return Assessments.build(facts, ruleSet.assess(facts, maxRuleFirings), ruleSet.parameters(), previous,
+                    ruleSet.info(), clock.instant());
+        } catch (RuntimeException e) {
+            throw new CreditControlException("assessment of customer " + snapshot.customer().id() + " failed on rule set "
+                    + ruleSet.info().name() + " " + ruleSet.info().version() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether an event calls for assessing the customer again: always for a new overdue item, a
+     * licence change or a limit change, or when there is no previous assessment; for an order,
+     * when it is larger than {@code reassess.largeOrderShare} of the last recommended limit.
+     */
+    public boolean needsReassessment(CreditEvent event, Optional<CreditAssessment> last) {
+        if (event == null) throw new IllegalArgumentException("event is required but was null");
+        if (last == null) throw new IllegalArgumentException("last is required but was null (use Optional.empty())");
+        if (last.isEmpty()) return true;
+        if (!(event instanceof CreditEvent.LargeOrder order)) return true;
+        RuleSets sets = ruleSets.get();
+        java.math.BigDecimal share = sets.forDate(last.get().asOf()).parameters().decimal("reassess.largeOrderShare");
+        java.math.BigDecimal threshold = last.get().recommendedLimit().amount().multiply(share);
+        return order.amount().amount().compareTo(threshold) > 0;
+    }
+
+    /** The customers among {@code events} that need a new assessment, given their last assessments by customer id. */
+    public java.util.Set<String> customersToReassess(java.util.Collection<CreditEvent> events,
+                                                     Map<String, CreditAssessment> lastAssessments) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (CreditEvent e : events) {
+            if (needsReassessment(e, Optional.ofNullable(lastAssessments.get(e.customerId())))) ids.add(e.customerId());
+        }
+        return ids;
     }
 
     /**

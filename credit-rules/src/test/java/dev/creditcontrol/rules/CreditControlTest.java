@@ -39,7 +39,9 @@ class CreditControlTest {
     void listsTheLoadedRuleSet() {
         RuleSetInfo info = TestOrders.DEFAULT.ruleSets().get(0);
         assertThat(info.effectiveFrom()).isEqualTo(java.time.LocalDate.of(2026, 1, 1));
-        assertThat(info.rules()).isEqualTo(16);
+        assertThat(info.rules()).isEqualTo(38);
+        assertThat(info.ruleNames()).contains("Frozen account: no order or shipment", "Score: on-time payment share",
+                "Warning: severely overdue");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.creditcontrol.rules.analyst;
 
+import dev.creditcontrol.rules.Calibration;
 import dev.creditcontrol.rules.CreditControl;
+import dev.creditcontrol.rules.ScorecardCalibrator;
 import dev.creditcontrol.rules.RuleSetException;
 import dev.creditcontrol.rules.RuleSetProblem;
 import picocli.CommandLine;
@@ -21,7 +23,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "credit-rules", mixinStandardHelpOptions = true, version = "credit-rules 0.1.0",
         description = "Validate, test and compare credit-control rule sets.",
-        subcommands = {Cli.Validate.class, Cli.Test.class, Cli.Diff.class})
+        subcommands = {Cli.Validate.class, Cli.Test.class, Cli.Diff.class, Cli.Calibrate.class})
 public final class Cli implements Callable<Integer> {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -112,6 +114,29 @@ public final class Cli implements Callable<Integer> {
                 ok &= report.passed() && (!requireCoverage || report.rulesNever().isEmpty());
             }
             return ok ? OK : FAILED;
+        }
+    }
+
+    @Command(name = "calibrate", description = "Fit the scorecard to a labelled history and write a complete rule set with it.")
+    static final class Calibrate implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "HISTORY", description = "CSV in the scenario format with a 'bad' column")
+        Path history;
+
+        @Parameters(index = "1", paramLabel = "OUT_DIR", description = "folder to write the calibrated rule set to")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Calibration c = ScorecardCalibrator.fit(ScenarioFile.readLabelled(history));
+            c.writeRuleSet(out);
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf(java.util.Locale.ROOT, "calibrated on %s%nheld out: AUC %.4f, KS %.4f, Gini %.4f%n", c.sample(), c.auc(), c.ks(), c.gini());
+            c.coefficients().forEach((k, v) -> o.printf(java.util.Locale.ROOT, "  %-22s %8.4f%n", k, v));
+            o.println("wrote " + out);
+            return OK;
         }
     }
 

@@ -2,6 +2,8 @@ package dev.creditcontrol.rules.analyst;
 
 import dev.creditcontrol.decision.ApprovalLevel;
 import dev.creditcontrol.decision.Outcome;
+import dev.creditcontrol.decision.WarningLevel;
+import dev.creditcontrol.model.CreditGrade;
 import dev.creditcontrol.model.CustomerSnapshot;
 import dev.creditcontrol.model.OrderRequest;
 
@@ -19,13 +21,24 @@ import java.util.Set;
  * @param expectedOutcome  expected outcome, if given
  * @param expectedReasons  expected reason codes (as a set), if given; an empty set expects none
  * @param expectedApproval expected approval level, if given
+ * @param expectedGrade    expected grade of the customer's assessment, if given
+ * @param expectedLevel    expected early-warning level of the customer's assessment, if given
  */
 public record Scenario(String name, String source, OrderRequest order, CustomerSnapshot snapshot,
                        Optional<Outcome> expectedOutcome, Optional<Set<String>> expectedReasons,
-                       Optional<ApprovalLevel> expectedApproval) {
+                       Optional<ApprovalLevel> expectedApproval, Optional<CreditGrade> expectedGrade,
+                       Optional<WarningLevel> expectedLevel) {
+
+    /** A row with expectations about the order's decision only. */
+    public Scenario(String name, String source, OrderRequest order, CustomerSnapshot snapshot,
+                    Optional<Outcome> expectedOutcome, Optional<Set<String>> expectedReasons,
+                    Optional<ApprovalLevel> expectedApproval) {
+        this(name, source, order, snapshot, expectedOutcome, expectedReasons, expectedApproval, Optional.empty(), Optional.empty());
+    }
 
     /** Whether the row says what it expects. */
     public boolean hasExpectations() {
-        return expectedOutcome.isPresent() || expectedReasons.isPresent() || expectedApproval.isPresent();
+        return expectedOutcome.isPresent() || expectedReasons.isPresent() || expectedApproval.isPresent()
+                || expectedGrade.isPresent() || expectedLevel.isPresent();
     }
 }

@@ -2,6 +2,7 @@ package dev.creditcontrol.rules.analyst;
 
 import dev.creditcontrol.decision.ApprovalLevel;
 import dev.creditcontrol.decision.Outcome;
+import dev.creditcontrol.decision.WarningLevel;
 import dev.creditcontrol.facts.LicenceRequirements;
 import dev.creditcontrol.model.CreditAccount;
 import dev.creditcontrol.model.CreditGrade;
@@ -9,6 +10,7 @@ import dev.creditcontrol.model.Customer;
 import dev.creditcontrol.model.CustomerSnapshot;
 import dev.creditcontrol.model.CustomerType;
 import dev.creditcontrol.model.DeviceClass;
+import dev.creditcontrol.model.Financials;
 import dev.creditcontrol.model.Licence;
 import dev.creditcontrol.model.LicenceType;
 import dev.creditcontrol.model.Money;
@@ -16,12 +18,14 @@ import dev.creditcontrol.model.OrderLine;
 import dev.creditcontrol.model.OrderRequest;
 import dev.creditcontrol.model.PaymentMethod;
 import dev.creditcontrol.model.Receivable;
+import dev.creditcontrol.rules.LabelledSnapshot;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -37,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -57,8 +62,8 @@ public final class ScenarioFile {
     public static final List<String> COLUMNS = List.of("case", "orderId", "orderDate", "asOf", "customerId",
             "customerName", "customerType", "since", "licences", "limit", "currency", "grade", "frozen",
             "limitValidUntil", "paymentTermDays", "limitCheck", "openReceivables", "overdueDays", "receivables",
-            "deliveredNotInvoiced", "openOrders", "lines", "payment", "expectedOutcome", "expectedReasons",
-            "expectedApproval", "note");
+            "deliveredNotInvoiced", "openOrders", "thirdPartyScore", "debtToAssets", "currentRatio", "lines", "payment", "expectedOutcome", "expectedReasons",
+            "expectedApproval", "expectedGrade", "expectedLevel", "bad", "note");
 
     private static final Map<String, String> BY_LOWER_CASE = COLUMNS.stream()
             .collect(Collectors.toMap(c -> c.toLowerCase(Locale.ROOT), Function.identity()));
@@ -76,8 +81,28 @@ public final class ScenarioFile {
 
     /** Reads scenarios from CSV text; {@code name} is used in messages. */
     public static List<Scenario> read(String name, Reader reader) {
+        return parse(name, reader, false).stream().map(Parsed::scenario).toList();
+    }
+
+    /**
+     * Reads a labelled history for {@link dev.creditcontrol.rules.ScorecardCalibrator}: the
+     * scenario format with a {@code bad} column (true when the customer later defaulted or paid
+     * very late) on every row. Each row's snapshot is the customer as of its {@code asOf} date.
+     */
+    public static List<LabelledSnapshot> readLabelled(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(file.toString(), reader, true).stream()
+                    .map(p -> new LabelledSnapshot(p.scenario().snapshot(), p.bad())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read labelled history " + file, e);
+        }
+    }
+
+    private record Parsed(Scenario scenario, Boolean bad) {}
+
+    private static List<Parsed> parse(String name, Reader reader, boolean labelled) {
         List<String> problems = new ArrayList<>();
-        List<Scenario> scenarios = new ArrayList<>();
+        List<Parsed> scenarios = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).setCommentMarker('#').get();
         try (CSVParser parser = CSVParser.parse(reader, format)) {
@@ -87,14 +112,18 @@ public final class ScenarioFile {
                 if (known == null) problems.add(name + ":1: unknown column '" + header + "'; columns are " + COLUMNS);
                 else columns.put(known, header);
             }
-            for (String required : List.of("customerType", "lines")) {
+            for (String required : labelled ? List.of("customerType", "lines", "bad") : List.of("customerType", "lines")) {
                 if (!columns.containsKey(required)) problems.add(name + ":1: the required column '" + required + "' is missing");
             }
             if (!problems.isEmpty()) throw new ScenarioFormatException(name, problems);
             for (CSVRecord record : parser) {
                 Row row = new Row(name, record, columns, problems);
                 Scenario s = row.scenario();
-                if (s != null) scenarios.add(s);
+                Boolean bad = row.parse("bad", null, ScenarioFile::bool);
+                if (labelled && bad == null && row.cell("bad").isEmpty()) {
+                    problems.add(name + ":" + row.line + ": column 'bad' is empty: a labelled history needs true or false on every row");
+                }
+                if (s != null) scenarios.add(new Parsed(s, bad));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scenario file " + name, e);
@@ -167,7 +196,11 @@ public final class ScenarioFile {
                 if (!parse("limitCheck", true, ScenarioFile::bool)) account.withoutLimitCheck();
                 CustomerSnapshot.Builder snapshot = CustomerSnapshot.builder(customer.build(), account.build(), asOf)
                         .deliveredNotInvoiced(parse("deliveredNotInvoiced", Money.zero(currency), v -> Money.of(v, currency)))
-                        .openOrders(parse("openOrders", Money.zero(currency), v -> Money.of(v, currency)));
+                        .openOrders(parse("openOrders", Money.zero(currency), v -> Money.of(v, currency)))
+                        .financials(new Financials(
+                                parse("thirdPartyScore", OptionalInt.empty(), v -> OptionalInt.of(Integer.parseInt(v))),
+                                parse("debtToAssets", Optional.empty(), v -> Optional.of(new BigDecimal(v))),
+                                parse("currentRatio", Optional.empty(), v -> Optional.of(new BigDecimal(v)))));
                 Money open = parse("openReceivables", null, v -> Money.of(v, currency));
                 if (open != null) {
                     LocalDate due = asOf.minusDays(parse("overdueDays", 0, Integer::parseInt));
@@ -184,8 +217,13 @@ public final class ScenarioFile {
                 Optional<Set<String>> reasons = Optional.ofNullable(parse("expectedReasons", null, ScenarioFile::codes));
                 Optional<ApprovalLevel> approval = Optional.ofNullable(parse("expectedApproval", null,
                         v -> ApprovalLevel.valueOf(v.toUpperCase(Locale.ROOT).replace(' ', '_'))));
+                Optional<CreditGrade> expectedGrade = Optional.ofNullable(parse("expectedGrade", null,
+                        v -> CreditGrade.valueOf(v.toUpperCase(Locale.ROOT))));
+                Optional<WarningLevel> expectedLevel = Optional.ofNullable(parse("expectedLevel", null,
+                        v -> WarningLevel.valueOf(v.toUpperCase(Locale.ROOT))));
                 if (problems.size() > before) return null;
-                return new Scenario(name, file + ":" + line, order.build(), snapshot.build(), outcome, reasons, approval);
+                return new Scenario(name, file + ":" + line, order.build(), snapshot.build(), outcome, reasons, approval,
+                        expectedGrade, expectedLevel);
             } catch (IllegalArgumentException e) {
                 problems.add(file + ":" + line + ": " + message(e));
                 return null;
@@ -298,11 +336,29 @@ public final class ScenarioFile {
         }
     }
 
+    /** Writes a labelled history (the scenario format with the {@code bad} column filled in). */
+    public static void writeLabelled(Writer writer, List<LabelledSnapshot> history) throws IOException {
+        try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get())) {
+            int n = 0;
+            for (LabelledSnapshot h : history) {
+                // The order is only there because the format needs one; calibration reads the snapshot.
+                OrderRequest placeholder = OrderRequest.builder("OBS-" + (++n), h.snapshot().customer().id(), h.snapshot().asOf())
+                        .line("NONE", DeviceClass.I, "00", Money.zero(h.snapshot().account().currencyCode()))
+                        .paymentMethod(PaymentMethod.PREPAYMENT).build();
+                List<String> row = new ArrayList<>(row(new Scenario("obs " + n, "", placeholder, h.snapshot(),
+                        Optional.empty(), Optional.empty(), Optional.empty())));
+                row.set(COLUMNS.indexOf("bad"), String.valueOf(h.bad()));
+                printer.printRecord(row);
+            }
+        }
+    }
+
     private static List<String> row(Scenario s) {
         OrderRequest o = s.order();
         CustomerSnapshot snap = s.snapshot();
         Customer c = snap.customer();
         CreditAccount a = snap.account();
+        Financials f = snap.financials();
         String licences = c.licences().isEmpty() ? "none" : c.licences().stream().map(l -> safe(l.type().name()) + ":"
                 + (l.validUntil() == null ? "none" : l.validUntil()) + ":" + String.join("|", new java.util.TreeSet<>(l.scope())) + ":"
                 + l.validFrom() + ":" + safe(l.number())).collect(Collectors.joining("; "));
@@ -315,10 +371,14 @@ public final class ScenarioFile {
                 a.currencyCode(), a.grade().map(Enum::name).orElse(""), String.valueOf(a.frozen()),
                 a.validUntil().map(LocalDate::toString).orElse(""), String.valueOf(a.paymentTermDays()),
                 String.valueOf(a.limitChecked()), "", "", receivables, snap.deliveredNotInvoiced().amount().toPlainString(),
-                snap.openOrders().amount().toPlainString(), lines, o.paymentMethod().name(),
+                snap.openOrders().amount().toPlainString(),
+                f.thirdPartyScore().isPresent() ? String.valueOf(f.thirdPartyScore().getAsInt()) : "",
+                f.debtToAssets().map(BigDecimal::toPlainString).orElse(""), f.currentRatio().map(BigDecimal::toPlainString).orElse(""),
+                lines, o.paymentMethod().name(),
                 s.expectedOutcome().map(Enum::name).orElse(""),
                 s.expectedReasons().map(r -> r.isEmpty() ? "none" : String.join(" ", r)).orElse(""),
-                s.expectedApproval().map(Enum::name).orElse(""), "");
+                s.expectedApproval().map(Enum::name).orElse(""), s.expectedGrade().map(Enum::name).orElse(""),
+                s.expectedLevel().map(Enum::name).orElse(""), "", "");
     }
 
     private static String safe(String text) {

@@ -1,5 +1,6 @@
 package dev.creditcontrol.rules.analyst;
 
+import dev.creditcontrol.decision.CreditAssessment;
 import dev.creditcontrol.decision.CreditDecision;
 import dev.creditcontrol.decision.Reason;
 
@@ -12,25 +13,37 @@ import java.util.TreeSet;
  *
  * @param scenario   the row
  * @param decision   what the rule set decided
+ * @param assessment the customer's assessment, when the rule set can assess
  * @param mismatches what differs from the expectations; empty when the row passes
  */
-public record ScenarioResult(Scenario scenario, CreditDecision decision, List<String> mismatches) {
+public record ScenarioResult(Scenario scenario, CreditDecision decision, java.util.Optional<CreditAssessment> assessment,
+                             List<String> mismatches) {
 
     public ScenarioResult {
         mismatches = List.copyOf(mismatches);
     }
 
-    /** Checks the decision against the row's expectations. */
-    public static ScenarioResult of(Scenario s, CreditDecision d) {
+    /** Checks the decision and the assessment against the row's expectations. */
+    public static ScenarioResult of(Scenario s, CreditDecision d, java.util.Optional<CreditAssessment> a, String assessError) {
         List<String> mismatches = new java.util.ArrayList<>();
+        if ((s.expectedGrade().isPresent() || s.expectedLevel().isPresent()) && a.isEmpty()) {
+            mismatches.add("no assessment: " + assessError);
+        }
+        a.ifPresent(x -> {
+            s.expectedGrade().filter(g -> g != x.grade())
+                    .ifPresent(g -> mismatches.add("grade " + x.grade() + " (score " + x.score() + "), expected " + g));
+            s.expectedLevel().filter(l -> l != x.warningLevel())
+                    .ifPresent(l -> mismatches.add("level " + x.warningLevel() + " " + x.reasons().stream().map(Reason::code).toList()
+                            + ", expected " + l));
+        });
         s.expectedOutcome().filter(o -> o != d.outcome())
                 .ifPresent(o -> mismatches.add("outcome " + d.outcome() + ", expected " + o));
         Set<String> actual = new TreeSet<>(d.reasons().stream().map(Reason::code).toList());
         s.expectedReasons().filter(r -> !new TreeSet<>(r).equals(actual))
                 .ifPresent(r -> mismatches.add("reasons " + actual + ", expected " + new TreeSet<>(r)));
-        s.expectedApproval().filter(a -> !d.requiredApproval().equals(java.util.Optional.of(a)))
-                .ifPresent(a -> mismatches.add("approval " + d.requiredApproval().map(Enum::name).orElse("none") + ", expected " + a));
-        return new ScenarioResult(s, d, mismatches);
+        s.expectedApproval().filter(level -> !d.requiredApproval().equals(java.util.Optional.of(level)))
+                .ifPresent(level -> mismatches.add("approval " + d.requiredApproval().map(Enum::name).orElse("none") + ", expected " + level));
+        return new ScenarioResult(s, d, a, mismatches);
     }
 
     public boolean passed() {

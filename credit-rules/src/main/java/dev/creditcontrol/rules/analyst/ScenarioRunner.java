@@ -1,8 +1,10 @@
 package dev.creditcontrol.rules.analyst;
 
+import dev.creditcontrol.decision.CreditAssessment;
 import dev.creditcontrol.decision.CreditDecision;
 import dev.creditcontrol.decision.Reason;
 import dev.creditcontrol.rules.CreditControl;
+import dev.creditcontrol.rules.CreditControlException;
 import dev.creditcontrol.rules.RuleSetInfo;
 import dev.creditcontrol.rules.internal.RuleSets;
 
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -30,7 +33,16 @@ public final class ScenarioRunner {
         for (Scenario s : scenarios) {
             CreditDecision d = control.checkOrder(s.order(), s.snapshot(), version.version());
             d.reasons().stream().map(Reason::rule).forEach(fired::add);
-            results.add(ScenarioResult.of(s, d));
+            Optional<CreditAssessment> a = Optional.empty();
+            String assessError = "";
+            try {
+                a = Optional.of(control.assess(s.snapshot(), Optional.empty(), version.version()));
+                a.get().factors().forEach(f -> fired.add(f.rule()));
+                a.get().reasons().forEach(r -> fired.add(r.rule()));
+            } catch (CreditControlException e) {
+                assessError = e.getMessage(); // a rule set without a scorecard checks orders only
+            }
+            results.add(ScenarioResult.of(s, d, a, assessError));
         }
         Set<String> never = new TreeSet<>(version.ruleNames());
         never.removeAll(fired);

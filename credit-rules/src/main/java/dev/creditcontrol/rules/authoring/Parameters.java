@@ -18,6 +18,16 @@ import java.util.TreeMap;
 public final class Parameters {
     private final Map<String, String> raw;
     private final Map<String, BigDecimal> decimals;
+    private final Map<String, Bins> bins;
+
+    /** A scorecard factor's bins: {@code cuts} ascending, one more {@code points} than cuts. */
+    private record Bins(BigDecimal[] cuts, int[] points, int missing) {
+        int pointsFor(BigDecimal value) {
+            int i = 0;
+            while (i < cuts.length && value.compareTo(cuts[i]) >= 0) i++;
+            return points[i];
+        }
+    }
 
     private Parameters(Map<String, String> raw) {
         this.raw = Collections.unmodifiableMap(new TreeMap<>(raw));
@@ -30,6 +40,59 @@ public final class Parameters {
             }
         });
         this.decimals = Collections.unmodifiableMap(parsed);
+        Map<String, Bins> binsByFactor = new TreeMap<>();
+        raw.keySet().stream().filter(k -> k.startsWith("score.") && k.endsWith(".points")).forEach(k -> {
+            String prefix = k.substring(0, k.length() - ".points".length());
+            binsByFactor.put(prefix, parseBins(prefix));
+        });
+        this.bins = Collections.unmodifiableMap(binsByFactor);
+    }
+
+    private Bins parseBins(String prefix) {
+        String cutsText = raw.getOrDefault(prefix + ".bins", "").strip();
+        String[] cutParts = cutsText.isEmpty() ? new String[0] : cutsText.split("\\s*,\\s*");
+        String[] pointParts = raw.get(prefix + ".points").strip().split("\\s*,\\s*");
+        if (pointParts.length != cutParts.length + 1) {
+            throw new IllegalArgumentException("parameter " + prefix + ".points needs " + (cutParts.length + 1)
+                    + " values, one per bin of " + prefix + ".bins, but has " + pointParts.length);
+        }
+        BigDecimal[] cuts = new BigDecimal[cutParts.length];
+        int[] points = new int[pointParts.length];
+        try {
+            for (int i = 0; i < cuts.length; i++) {
+                cuts[i] = new BigDecimal(cutParts[i]);
+                if (i > 0 && cuts[i].compareTo(cuts[i - 1]) <= 0) {
+                    throw new IllegalArgumentException("parameter " + prefix + ".bins must ascend: " + cutsText);
+                }
+            }
+            for (int i = 0; i < points.length; i++) points[i] = Integer.parseInt(pointParts[i]);
+            String missing = raw.getOrDefault(prefix + ".missing", "0").strip();
+            return new Bins(cuts, points, Integer.parseInt(missing));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("parameter " + prefix + ".bins/.points/.missing must be numbers: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The points a scorecard factor earns for {@code value}: {@code score.<factor>.bins} lists
+     * ascending cut points, {@code score.<factor>.points} the points of each bin (a value equal
+     * to a cut falls in the bin above it), and {@code score.<factor>.missing} the points when the
+     * value is {@code null}. A qualified set ({@code score.<factor>.HOSPITAL.points}) wins.
+     */
+    public int points(String factor, Object value, Object qualifier) {
+        Bins b = bins.get("score." + factor + "." + qualifier);
+        if (b == null) b = bins.get("score." + factor);
+        if (b == null) throw new IllegalStateException("parameter score." + factor + ".points is not defined");
+        if (value == null) return b.missing();
+        BigDecimal v = value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+        return b.pointsFor(v);
+    }
+
+    /** The factors that have bins, qualified ones included (e.g. {@code onTimeShare}, {@code onTimeShare.HOSPITAL}). */
+    public Set<String> scoredFactors() {
+        Set<String> factors = new java.util.TreeSet<>();
+        bins.keySet().forEach(k -> factors.add(k.substring("score.".length())));
+        return factors;
     }
 
     /** Parameters from name/value text, as read from a parameter file. */

@@ -3,7 +3,13 @@ package dev.creditcontrol.rules.internal;
 import dev.creditcontrol.decision.ApprovalLevel;
 import dev.creditcontrol.decision.Outcome;
 import dev.creditcontrol.decision.Reason;
+import dev.creditcontrol.decision.FactorScore;
+import dev.creditcontrol.decision.WarningAction;
+import dev.creditcontrol.decision.WarningLevel;
+import dev.creditcontrol.facts.AssessmentFacts;
 import dev.creditcontrol.facts.CreditFacts;
+import dev.creditcontrol.model.CustomerType;
+import dev.creditcontrol.rules.authoring.ScoreSheet;
 import dev.creditcontrol.rules.RuleSetInfo;
 import dev.creditcontrol.rules.RuleSetProblem;
 import dev.creditcontrol.rules.authoring.Findings;
@@ -19,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -84,6 +91,76 @@ public final class CompiledRuleSet {
             session.dispose(); // resets the session and returns it to the pool
         }
         return findings.reasons;
+    }
+
+    /** The rule set's parameters. */
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    /** A factor or warning the assessment rules recorded. */
+    public record Warning(WarningLevel level, boolean severe, Set<WarningAction> actions, Reason reason) {}
+
+    /** What the assessment rules recorded, in firing order. */
+    public record ScoreResult(List<FactorScore> factors, List<Warning> warnings) {}
+
+    /**
+     * Runs the scorecard and early-warning rules over a customer's assessment facts.
+     *
+     * @throws RuleFiringCapException when the rules fire {@code maxFirings} times (a loop)
+     */
+    public ScoreResult assess(AssessmentFacts facts, int maxFirings) {
+        Sheet sheet = new Sheet(parameters, facts.customerType());
+        KieSession session = sessions.newKieSession();
+        try {
+            session.addEventListener(sheet.tracker);
+            if (declaresParameters) session.setGlobal(PARAMETERS_GLOBAL, parameters);
+            session.insert(sheet);
+            session.insert(facts);
+            int fired = session.fireAllRules(maxFirings);
+            if (fired >= maxFirings) throw new RuleFiringCapException(maxFirings, sheet.rule);
+        } finally {
+            session.removeEventListener(sheet.tracker);
+            session.dispose();
+        }
+        return new ScoreResult(List.copyOf(sheet.factors), List.copyOf(sheet.warnings));
+    }
+
+    /** The per-assessment score sheet, tagged with the rule that was firing. */
+    private static final class Sheet extends ScoreSheet {
+        final Parameters parameters;
+        final CustomerType type;
+        final List<FactorScore> factors = new ArrayList<>(16);
+        final List<Warning> warnings = new ArrayList<>(4);
+        String rule = "?";
+        final DefaultAgendaEventListener tracker = new DefaultAgendaEventListener() {
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                rule = event.getMatch().getRule().getName();
+            }
+        };
+
+        Sheet(Parameters parameters, CustomerType type) {
+            this.parameters = parameters;
+            this.type = type;
+        }
+
+        @Override
+        protected int points(String factor, Object value) {
+            return parameters.points(factor, value, type);
+        }
+
+        @Override
+        protected void factor(String factor, String value, int points) {
+            factors.add(new FactorScore(factor, value, points, rule));
+        }
+
+        @Override
+        protected void warning(WarningLevel level, boolean severe, Set<WarningAction> actions, String code,
+                               String message, Map<String, String> values) {
+            Outcome outcome = level == WarningLevel.RED ? Outcome.REJECT : level == WarningLevel.ORANGE ? Outcome.ESCALATE : Outcome.APPROVE;
+            warnings.add(new Warning(level, severe, actions, new Reason(code, message, rule, outcome, Optional.empty(), values)));
+        }
     }
 
     /** Takes a hold for a check or another registry; false when the version has already been released. */

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 final class RuleLint {
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|(\\S+))");
     private static final Pattern PARAM = Pattern.compile("\\b(decimal|integer|text)\\(\\s*\"([^\"]+)\"\\s*(,)?");
-    private static final Pattern CODE = Pattern.compile("\\.(warn|escalate|reject|freeze)\\(\\s*\"([^\"]*)\"");
+    private static final Pattern CODE = Pattern.compile("\\.(warn|escalate|reject|freeze|severe)\\(\\s*(?:WarningLevel\\.\\w+\\s*,\\s*)?\"([^\"]*)\"");
+    private static final Pattern SCORE = Pattern.compile("\\.score\\(\\s*\"([^\"]+)\"");
     private static final Pattern BARE_DECIMAL = Pattern.compile("(?<![\\w.])(\\d+\\.\\d+)(?![\\w.])");
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:static\\s+|function\\s+)?([\\w.]+?)(?:\\.\\*)?\\s*;?\\s*$");
@@ -84,6 +85,17 @@ final class RuleLint {
                                 "add it to " + parameterFile + " or correct its spelling"));
                     }
                 }
+                Matcher f = SCORE.matcher(code);
+                while (f.find()) {
+                    String factor = f.group(1);
+                    usedPrefixes.add("score." + factor + ".");
+                    boolean binned = parameters.scoredFactors().stream().anyMatch(n -> n.equals(factor) || n.startsWith(factor + "."));
+                    if (!binned) {
+                        problems.add(problem(Severity.ERROR, file, lineNo, f.start(1), rule,
+                                "scorecard factor \"" + factor + "\" has no score." + factor + ".points in " + parameterFile,
+                                "define score." + factor + ".bins, .points and .missing"));
+                    }
+                }
                 Matcher c = CODE.matcher(code);
                 while (c.find()) {
                     if (!reasonCodes.contains(c.group(2))) {
@@ -103,6 +115,7 @@ final class RuleLint {
                 }
             }
         });
+        usedPrefixes.addAll(Assessments.ENGINE_PARAMETERS);
         for (String name : parameters.names()) {
             if (used.contains(name) || usedPrefixes.stream().anyMatch(name::startsWith)) continue;
             problems.add(new RuleSetProblem(Severity.WARNING, parameterFile, parameterLines.lineOf(name), 1,

@@ -98,7 +98,14 @@ public final class RuleSetCompiler {
         Manifest manifest = Manifest.parse(PropertiesText.parse(RuleSetSource.MANIFEST, manifestText), problems);
         String parameterText = files.getOrDefault(RuleSetSource.PARAMETERS, "");
         PropertiesText parameterLines = PropertiesText.parse(RuleSetSource.PARAMETERS, parameterText);
-        Parameters parameters = Parameters.of(parameterLines.values());
+        Parameters parameters;
+        try {
+            parameters = Parameters.of(parameterLines.values());
+        } catch (IllegalArgumentException e) {
+            String key = e.getMessage().replaceFirst("^parameter (\\S+?)(\\.bins|\\.points)?[ /].*$", "$1") + ".points";
+            problems.add(RuleSetProblem.error(RuleSetSource.PARAMETERS, parameterLines.lineOf(key), 1, e.getMessage()));
+            parameters = Parameters.of(Map.of());
+        }
         Map<String, String> drl = source.drlFiles();
         if (drl.isEmpty()) problems.add(RuleSetProblem.error(source.origin(), 0, 0, "the rule set has no .drl files"));
         if (manifest != null) {

@@ -112,7 +112,7 @@ class ScenarioFileTest {
         assertThat(report.failures()).isEqualTo(1);
         assertThat(report.render())
                 .contains("FAIL wrong on purpose (" + dir.resolve("scenarios/extra.csv") + ":2): got APPROVE []; outcome APPROVE, expected REJECT")
-                .contains("coverage: 16 of 16 rules raised a finding")
+                .contains("coverage: 38 of 38 rules raised a finding")
                 .endsWith("1 failed");
         assertThat(report.rulesNever()).isEmpty();
     }
@@ -122,7 +122,7 @@ class ScenarioFileTest {
         RuleFolders.copyBundled(dir);
         RuleFolders.write(dir.resolve("scenarios/account.csv"), "customerType,lines\nCLINIC,I:22:1\n");
         ScenarioReport report = ScenarioRunner.runFolder(dir).get(0);
-        assertThat(report.rulesNever()).contains("Frozen account: no order or shipment", "Grade D: no credit sale");
-        assertThat(report.render()).contains("never fired: Frozen account: no order or shipment");
+        assertThat(report.rulesNever()).containsExactlyInAnyOrder("Grade D: no credit sale", "Order larger than the grade allows in one order");
+        assertThat(report.render()).contains("never fired: Grade D: no credit sale");
     }
 }

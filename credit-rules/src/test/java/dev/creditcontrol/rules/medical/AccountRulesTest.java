@@ -63,8 +63,13 @@ class AccountRulesTest {
     }
 
     @Test
-    void ungradedAccountHasNoGradeLimits() {
-        CreditDecision d = distributor().limit("100000000").grade(null).line(DeviceClass.I, "22", "9000000").check();
-        assertThat(d.outcome()).isEqualTo(Outcome.APPROVE);
+    void ungradedNewHospitalIsJudgedAsGradeB() {
+        CreditDecision atMax = dev.creditcontrol.rules.TestOrders.of(dev.creditcontrol.model.CustomerType.HOSPITAL)
+                .limit("100000000").grade(null).line(DeviceClass.III, "06", "2000000").check();
+        assertThat(atMax.outcome()).isEqualTo(Outcome.APPROVE);
+        CreditDecision above = dev.creditcontrol.rules.TestOrders.of(dev.creditcontrol.model.CustomerType.HOSPITAL)
+                .limit("100000000").grade(null).line(DeviceClass.III, "06", "2000000.01").check();
+        assertThat(codes(above)).containsExactly("ORDER_VALUE_ABOVE_GRADE_MAX");
+        assertThat(above.reasons().get(0).values()).containsEntry("grade", "B");
     }
 }

@@ -101,7 +101,7 @@ class CreditLimitRulesTest {
     @Test
     void waivedLimitCheckIsAnExplicitChoiceThatSkipsLimitRules() {
         CreditDecision d = distributor().limit("0").withoutLimitCheck().limitValidUntil(TODAY.minusDays(1))
-                .line(DeviceClass.I, "22", "5000000").grade(null).check();
+                .line(DeviceClass.I, "22", "5000000").grade(dev.creditcontrol.model.CreditGrade.A).check();
         assertThat(d.outcome()).isEqualTo(Outcome.APPROVE);
         assertThat(codes(d)).isEmpty();
     }

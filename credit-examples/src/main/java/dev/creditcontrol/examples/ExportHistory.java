@@ -1,0 +1,30 @@
+package dev.creditcontrol.examples;
+
+import dev.creditcontrol.rules.LabelledSnapshot;
+import dev.creditcontrol.rules.analyst.ScenarioFile;
+
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes the synthetic labelled history ({@code credit-examples/cases/labelled-history.csv}) that the bundled scorecard is calibrated on. */
+public final class ExportHistory {
+    public static final int CUSTOMERS = 2000;
+    public static final long SEED = 20251231L;
+
+    public static List<LabelledSnapshot> history() {
+        return SyntheticHistory.generate(CUSTOMERS, SEED);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args.length > 0 ? args[0] : "credit-examples/cases/labelled-history.csv");
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            ScenarioFile.writeLabelled(w, history());
+        }
+        System.out.println("wrote " + CUSTOMERS + " labelled snapshots to " + file);
+    }
+
+    private ExportHistory() {}
+}

@@ -1,0 +1,84 @@
+package dev.creditcontrol.examples.bench;
+
+import dev.creditcontrol.examples.SyntheticHistory;
+import dev.creditcontrol.model.CustomerSnapshot;
+import dev.creditcontrol.rules.CreditControl;
+import dev.creditcontrol.rules.PortfolioMonitor;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A whole-portfolio run: {@code customers} synthetic customers (17-20 invoices each), made as they
+ * are read, assessed by {@link PortfolioMonitor} on 2 threads in a 1 GB heap. The time includes
+ * making the snapshots. Prints the peak heap used.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Xms1g"})
+public class PortfolioBenchmark {
+    @Param({"1000000"})
+    public long customers;
+
+    private CreditControl control;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        control = CreditControl.withDefaultRules();
+    }
+
+    @Setup(Level.Iteration)
+    public void resetPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    @Benchmark
+    public PortfolioMonitor.Summary assessPortfolio() {
+        Iterator<CustomerSnapshot> snapshots = new Iterator<>() {
+            final Iterator<dev.creditcontrol.rules.LabelledSnapshot> source = SyntheticHistory.stream(customers, 42);
+
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public CustomerSnapshot next() {
+                return source.next().snapshot();
+            }
+        };
+        PortfolioMonitor.Summary s = PortfolioMonitor.builder(control).threads(2).build().run(snapshots);
+        if (s.assessed() != customers) throw new IllegalStateException("assessed " + s.assessed() + " of " + customers);
+        System.out.printf("%n%d customers in %s; per level %s; %d alerts%n", s.assessed(), s.elapsed(), s.perLevel(), s.alerts().size());
+        return s;
+    }
+
+    @TearDown(Level.Iteration)
+    public void reportPeakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+        }
+        System.out.printf("peak heap used (sum of pool peaks): %.0f MB of %.0f MB max%n", peak / 1e6,
+                Runtime.getRuntime().maxMemory() / 1e6);
+    }
+}

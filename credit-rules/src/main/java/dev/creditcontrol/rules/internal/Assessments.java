@@ -1,0 +1,84 @@
+package dev.creditcontrol.rules.internal;
+
+import dev.creditcontrol.decision.CreditAssessment;
+import dev.creditcontrol.decision.FactorScore;
+import dev.creditcontrol.decision.Reason;
+import dev.creditcontrol.decision.WarningAction;
+import dev.creditcontrol.decision.WarningLevel;
+import dev.creditcontrol.facts.AssessmentFacts;
+import dev.creditcontrol.model.CreditGrade;
+import dev.creditcontrol.model.Money;
+import dev.creditcontrol.model.PaymentMethod;
+import dev.creditcontrol.rules.RuleSetInfo;
+import dev.creditcontrol.rules.authoring.Parameters;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns what the scorecard and warning rules recorded into an assessment: score, grade, level
+ * (rising one step per review unless a warning is severe) and the grade's recommendations, all
+ * read from the rule set's parameters.
+ */
+public final class Assessments {
+    /** Parameters the engine reads itself (not through a rule), so the lint does not call them unused. */
+    public static final Set<String> ENGINE_PARAMETERS = Set.of("score.base", "grade.minScore.", "grade.newCustomer",
+            "recommend.", "reassess.");
+
+    private Assessments() {}
+
+    public static CreditAssessment build(AssessmentFacts facts, CompiledRuleSet.ScoreResult result, Parameters p,
+                                         Optional<CreditAssessment> previous, RuleSetInfo info, Instant at) {
+        int raw = p.has("score.base") ? p.integer("score.base") : 0;
+        for (FactorScore f : result.factors()) raw += f.points();
+        int score = Math.max(0, Math.min(100, raw));
+        CreditGrade grade = facts.newCustomer()
+                ? CreditGrade.valueOf(text(p, "grade.newCustomer", facts.customerType()).toUpperCase(Locale.ROOT))
+                : gradeFor(score, p, facts);
+
+        WarningLevel level = WarningLevel.GREEN;
+        boolean severe = false;
+        Set<WarningAction> actions = EnumSet.noneOf(WarningAction.class);
+        List<Reason> reasons = result.warnings().stream().map(CompiledRuleSet.Warning::reason).toList();
+        for (CompiledRuleSet.Warning w : result.warnings()) {
+            if (w.level().compareTo(level) > 0) level = w.level();
+            severe |= w.severe();
+            actions.addAll(w.actions());
+        }
+        if (!severe && previous.isPresent() && level.compareTo(previous.get().warningLevel().up()) > 0) {
+            level = previous.get().warningLevel().up();
+        }
+
+        String currency = facts.limit().currencyCode();
+        BigDecimal limit;
+        if (facts.newCustomer() || facts.averageMonthlySales().isZero()) {
+            limit = p.decimal("recommend.newCustomerLimit", facts.customerType());
+        } else {
+            limit = facts.averageMonthlySales().amount().multiply(p.decimal("recommend.limitMonths", grade));
+        }
+        BigDecimal rounding = p.has("recommend.limitRounding") ? p.decimal("recommend.limitRounding") : BigDecimal.ONE;
+        limit = limit.divide(rounding, 0, RoundingMode.FLOOR).multiply(rounding);
+        PaymentMethod method = PaymentMethod.valueOf(text(p, "recommend.paymentMethod", grade).toUpperCase(Locale.ROOT));
+        return new CreditAssessment(facts.customerId(), facts.asOf(), score, grade, level, actions, facts.exposure(), facts.newCustomer(),
+                Money.of(limit, currency), p.integer("recommend.termDays", grade), method, result.factors(), reasons,
+                info.name(), info.version(), at);
+    }
+
+    private static CreditGrade gradeFor(int score, Parameters p, AssessmentFacts facts) {
+        for (CreditGrade g : List.of(CreditGrade.A, CreditGrade.B, CreditGrade.C)) {
+            if (score >= p.integer("grade.minScore." + g, facts.customerType())) return g;
+        }
+        return CreditGrade.D;
+    }
+
+    private static String text(Parameters p, String name, Object qualifier) {
+        String qualified = name + "." + qualifier;
+        return p.has(qualified) ? p.text(qualified) : p.text(name);
+    }
+}

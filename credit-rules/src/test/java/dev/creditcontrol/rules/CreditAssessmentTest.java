@@ -1,0 +1,175 @@
+package dev.creditcontrol.rules;
+
+import dev.creditcontrol.decision.CreditAssessment;
+import dev.creditcontrol.decision.CreditDecision;
+import dev.creditcontrol.decision.FactorScore;
+import dev.creditcontrol.decision.WarningAction;
+import dev.creditcontrol.decision.WarningLevel;
+import dev.creditcontrol.model.CreditAccount;
+import dev.creditcontrol.model.CreditGrade;
+import dev.creditcontrol.model.Customer;
+import dev.creditcontrol.model.CustomerSnapshot;
+import dev.creditcontrol.model.CustomerType;
+import dev.creditcontrol.model.DeviceClass;
+import dev.creditcontrol.model.Licence;
+import dev.creditcontrol.model.LicenceType;
+import dev.creditcontrol.model.Money;
+import dev.creditcontrol.model.PaymentMethod;
+import dev.creditcontrol.model.Receivable;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.creditcontrol.rules.TestOrders.TODAY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** assess(): score, grade, warnings and recommendations, read from the bundled rule set. */
+class CreditAssessmentTest {
+    static final CreditControl CONTROL = TestOrders.DEFAULT;
+
+    /** A customer with twelve monthly invoices, each paid {@code daysLate} late; optionally one open invoice overdue. */
+    static CustomerSnapshot history(CustomerType type, int daysLate, int openOverdueDays, boolean frozen) {
+        Customer.Builder c = Customer.builder("C-9", "客户", type).since(TODAY.minusYears(6))
+                .licence(new Licence(LicenceType.BUSINESS_LICENCE, "B", LocalDate.of(2010, 1, 1), null, Set.of()))
+                .licence(new Licence(LicenceType.MEDICAL_INSTITUTION_LICENCE, "M", LocalDate.of(2010, 1, 1), null, Set.of()))
+                .licence(new Licence(LicenceType.DEVICE_OPERATION_LICENCE, "O", LocalDate.of(2010, 1, 1), null, Set.of()));
+        CustomerSnapshot.Builder s = CustomerSnapshot.builder(c.build(),
+                CreditAccount.builder(Money.cny("2000000")).frozen(frozen).build(), TODAY);
+        for (int m = 1; m <= 12; m++) {
+            LocalDate due = TODAY.minusDays(30L * m);
+            LocalDate paid = due.plusDays(daysLate);
+            s.receivable(paid.isAfter(TODAY) ? Receivable.open("P" + m, Money.cny("100000"), due.minusDays(60), due)
+                    : Receivable.paid("P" + m, Money.cny("100000"), due.minusDays(60), due, paid));
+        }
+        if (openOverdueDays > 0) {
+            LocalDate due = TODAY.minusDays(openOverdueDays);
+            s.receivable(Receivable.open("OPEN", Money.cny("100000"), due.minusDays(60), due));
+        }
+        return s.build();
+    }
+
+    @Test
+    void everyFactorIsScoredByItsRuleAndTheScoreIsTheirSum() {
+        CreditAssessment a = CONTROL.assess(history(CustomerType.HOSPITAL, 0, 0, false));
+        assertThat(a.factors()).extracting(FactorScore::factor).contains("onTimeShare", "averageDaysLate",
+                "yearsOfCooperation", "thirdPartyScore", "utilization");
+        assertThat(a.factors()).allSatisfy(f -> assertThat(f.rule()).startsWith("Score: "));
+        assertThat(a.factors()).filteredOn(f -> f.factor().equals("onTimeShare")).singleElement()
+                .satisfies(f -> assertThat(f.value()).isEqualTo("1.0000"));
+        assertThat(a.factors()).filteredOn(f -> f.factor().equals("thirdPartyScore")).singleElement()
+                .satisfies(f -> assertThat(f.value()).isEqualTo("none"));
+        int sum = a.factors().stream().mapToInt(FactorScore::points).sum();
+        assertThat(a.score()).isEqualTo(Math.max(0, Math.min(100, sum)));
+        assertThat(a.ruleSetVersion()).isEqualTo("1.0.0");
+    }
+
+    @Test
+    void punctualCustomerScoresHigherThanALatePayer() {
+        CreditAssessment punctual = CONTROL.assess(history(CustomerType.DISTRIBUTOR, 0, 0, false));
+        CreditAssessment late = CONTROL.assess(history(CustomerType.DISTRIBUTOR, 75, 0, false));
+        assertThat(punctual.score()).isGreaterThan(late.score());
+        assertThat(punctual.grade()).isLessThan(late.grade());
+        assertThat(punctual.warningLevel()).isEqualTo(WarningLevel.GREEN);
+        assertThat(punctual.reasons()).isEmpty();
+    }
+
+    @Test
+    void gradeDrivesTheRecommendations() {
+        CreditAssessment a = CONTROL.assess(history(CustomerType.DISTRIBUTOR, 0, 0, false));
+        Map<CreditGrade, Integer> termDays = Map.of(CreditGrade.A, 120, CreditGrade.B, 90, CreditGrade.C, 45, CreditGrade.D, 0);
+        assertThat(a.recommendedPaymentTermDays()).isEqualTo(termDays.get(a.grade()));
+        assertThat(a.recommendedPaymentMethod()).isEqualTo(a.grade() == CreditGrade.D ? PaymentMethod.PREPAYMENT
+                : a.grade() == CreditGrade.C ? PaymentMethod.CASH_ON_DELIVERY : PaymentMethod.CREDIT);
+        // average monthly sales over the last 12 months x the grade's months, rounded down to 10000
+        Map<CreditGrade, String> months = Map.of(CreditGrade.A, "4", CreditGrade.B, "3", CreditGrade.C, "1.5", CreditGrade.D, "0");
+        java.math.BigDecimal monthly = dev.creditcontrol.facts.AssessmentFacts.derive(history(CustomerType.DISTRIBUTOR, 0, 0, false))
+                .averageMonthlySales().amount();
+        java.math.BigDecimal expected = monthly.multiply(new java.math.BigDecimal(months.get(a.grade())))
+                .divide(new java.math.BigDecimal("10000"), 0, java.math.RoundingMode.FLOOR).multiply(new java.math.BigDecimal("10000"));
+        assertThat(a.recommendedLimit().amount()).isEqualByComparingTo(expected);
+    }
+
+    @Test
+    void newCustomerGetsTheNewCustomerGradeAndLimitNotAGoodOne() {
+        CustomerSnapshot fresh = TestOrders.of(CustomerType.DISTRIBUTOR).grade(null).snapshot();
+        CreditAssessment a = CONTROL.assess(fresh);
+        assertThat(a.newCustomer()).isTrue();
+        assertThat(a.grade()).isEqualTo(CreditGrade.C);
+        assertThat(a.recommendedLimit()).isEqualTo(Money.cny("200000"));
+        CreditAssessment hospital = CONTROL.assess(TestOrders.of(CustomerType.HOSPITAL).grade(null).snapshot());
+        assertThat(hospital.grade()).isEqualTo(CreditGrade.B);
+        assertThat(hospital.recommendedLimit()).isEqualTo(Money.cny("1000000"));
+    }
+
+    @Test
+    void severelyOverdueCustomerGoesRedAtOnceWithCollectionAndSuspension() {
+        CreditAssessment a = CONTROL.assess(history(CustomerType.DISTRIBUTOR, 0, 120, false),
+                Optional.of(CONTROL.assess(history(CustomerType.DISTRIBUTOR, 0, 0, false))));
+        assertThat(a.warningLevel()).isEqualTo(WarningLevel.RED);
+        assertThat(a.actions()).contains(WarningAction.START_COLLECTION, WarningAction.SUSPEND_SHIPMENTS);
+        assertThat(a.hasReason("WARN_SEVERELY_OVERDUE")).isTrue();
+    }
+
+    @Test
+    void overdueBeyondToleranceIsOrange() {
+        CreditAssessment a = CONTROL.assess(history(CustomerType.DISTRIBUTOR, 0, 40, false));
+        assertThat(a.warningLevel()).isEqualTo(WarningLevel.ORANGE);
+        assertThat(a.hasReason("WARN_OVERDUE")).isTrue();
+        assertThat(a.actions()).contains(WarningAction.START_COLLECTION, WarningAction.REVIEW_LIMIT);
+    }
+
+    @Test
+    void aNonSevereLevelRisesOneStepPerReview() {
+        // Every invoice more than 90 days late: RED by the warning rule, but not a severe trigger.
+        CustomerSnapshot slow = history(CustomerType.DISTRIBUTOR, 95, 0, false);
+        CreditAssessment first = CONTROL.assess(slow);
+        assertThat(first.warningLevel()).isEqualTo(WarningLevel.RED);
+        CreditAssessment green = CONTROL.assess(history(CustomerType.DISTRIBUTOR, 0, 0, false));
+        CreditAssessment afterGreen = CONTROL.assess(slow, Optional.of(green));
+        assertThat(afterGreen.warningLevel()).isEqualTo(WarningLevel.ORANGE);
+        assertThat(CONTROL.assess(slow, Optional.of(afterGreen)).warningLevel()).isEqualTo(WarningLevel.RED);
+    }
+
+    @Test
+    void frozenAccountIsRedWhateverItsHistory() {
+        CreditAssessment a = CONTROL.assess(history(CustomerType.HOSPITAL, 0, 0, true),
+                Optional.of(CONTROL.assess(history(CustomerType.HOSPITAL, 0, 0, false))));
+        assertThat(a.warningLevel()).isEqualTo(WarningLevel.RED);
+        assertThat(a.hasReason("WARN_ACCOUNT_FROZEN")).isTrue();
+    }
+
+    @Test
+    void ungradedAccountIsJudgedOnItsAssessedGrade() {
+        // A new distributor is grade C: its largest single order on credit is 500000.
+        CreditDecision d = TestOrders.distributor().grade(null).limit("5000000").line(DeviceClass.I, "22", "500000.01").check();
+        assertThat(d.hasReason("ORDER_VALUE_ABOVE_GRADE_MAX")).isTrue();
+        assertThat(d.reasons("ORDER_VALUE_ABOVE_GRADE_MAX").get(0).values()).containsEntry("grade", "C");
+        CreditDecision graded = TestOrders.distributor().grade(CreditGrade.A).limit("5000000").line(DeviceClass.I, "22", "500000.01").check();
+        assertThat(graded.reasons()).isEmpty();
+    }
+
+    @Test
+    void eventsThatCallForReassessment() {
+        CreditAssessment last = CONTROL.assess(history(CustomerType.DISTRIBUTOR, 0, 0, false));
+        Money limit = last.recommendedLimit();
+        assertThat(CONTROL.needsReassessment(new CreditEvent.LicenceChanged("C-9"), Optional.of(last))).isTrue();
+        assertThat(CONTROL.needsReassessment(new CreditEvent.NewOverdueItem("C-9", "INV-1"), Optional.of(last))).isTrue();
+        assertThat(CONTROL.needsReassessment(new CreditEvent.LimitChanged("C-9"), Optional.of(last))).isTrue();
+        Money small = Money.of(limit.amount().multiply(new java.math.BigDecimal("0.30")), "CNY");
+        Money large = small.plus(Money.cny("0.01"));
+        assertThat(CONTROL.needsReassessment(new CreditEvent.LargeOrder("C-9", small), Optional.of(last))).isFalse();
+        assertThat(CONTROL.needsReassessment(new CreditEvent.LargeOrder("C-9", large), Optional.of(last))).isTrue();
+        assertThat(CONTROL.needsReassessment(new CreditEvent.LargeOrder("C-10", small), Optional.empty())).isTrue();
+        assertThat(CONTROL.customersToReassess(java.util.List.of(new CreditEvent.LargeOrder("C-9", small),
+                new CreditEvent.LicenceChanged("C-7")), Map.of("C-9", last))).containsExactly("C-7");
+    }
+
+    @Test
+    void nullSnapshotIsRefused() {
+        assertThatThrownBy(() -> CONTROL.assess(null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("snapshot");
+    }
+}
