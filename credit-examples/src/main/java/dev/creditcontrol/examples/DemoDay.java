@@ -1,5 +1,6 @@
 package dev.creditcontrol.examples;
 
+import dev.creditcontrol.decision.CreditAssessment;
 import dev.creditcontrol.decision.CreditDecision;
 import dev.creditcontrol.decision.Outcome;
 import dev.creditcontrol.decision.Reason;
@@ -45,6 +46,23 @@ public final class DemoDay {
         }
         table.rule();
         out.println(counts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("   ")));
+
+        out.printf("%nCustomer assessments on %s (score 0-100, higher is safer; factor points below each customer)%n%n", DemoPortfolio.TODAY);
+        Table assessments = new Table(out, 8, 30, 12, 6, 6, 7, 14, 6, 18);
+        assessments.row("customer", "name", "type", "score", "grade", "level", "limit", "term", "payment");
+        assessments.rule();
+        for (DemoPortfolio.Account account : portfolio.accounts()) {
+            CreditAssessment a = control.assess(account.snapshot());
+            assessments.row(a.customerId(), account.customer().name(), account.customer().type().name(),
+                    String.valueOf(a.score()), a.grade().name() + (a.newCustomer() ? "*" : ""), a.warningLevel().name(),
+                    a.recommendedLimit().amount().toPlainString(), a.recommendedPaymentTermDays() + "d",
+                    a.recommendedPaymentMethod().name().toLowerCase().replace('_', ' '));
+            out.printf("%10s%s%n", "", a.factors().stream().filter(f -> f.points() != 0 || !f.value().equals("none"))
+                    .map(f -> f.factor() + "=" + f.value() + ":" + f.points()).collect(Collectors.joining("  ")));
+            for (Reason r : a.reasons()) out.printf("%10s└ %-22s %s%n", "", r.code(), r.message());
+        }
+        assessments.rule();
+        out.println("* new customer: too little payment history to score, graded by its type");
     }
 
     /** A plain-text table that pads by display width, so Chinese names line up. */

@@ -95,8 +95,12 @@ public final class DemoPortfolio {
             Money amount = Money.of(d.invoiceSize().multiply(BigDecimal.valueOf(80 + random.nextInt(40))).divide(BigDecimal.valueOf(100)).setScale(2, java.math.RoundingMode.HALF_UP), "CNY");
             String id = "INV-" + d.customer().id() + "-" + (i + 1);
             boolean old = due.isBefore(TODAY.minusDays(Math.max(d.worstDaysLate(), 0)));
-            if (old) {
-                LocalDate paid = due.plusDays(random.nextInt(Math.max(d.worstDaysLate(), 0) / 2 + 10));
+            boolean slow = d.worstDaysLate() > 40;
+            // A slow payer's recent invoices are still unpaid; anyone else's due invoices are mostly settled.
+            if (due.isBefore(TODAY) && (old || !slow)) {
+                // Good payers settle most invoices on time; slow ones seldom do.
+                boolean onTime = random.nextInt(100) < (d.worstDaysLate() > 40 ? 20 : 85);
+                LocalDate paid = onTime ? due : due.plusDays(1 + random.nextInt(Math.max(d.worstDaysLate(), 0) / 2 + 10));
                 s.receivable(paid.isAfter(TODAY) ? Receivable.open(id, amount, issued, due) : Receivable.paid(id, amount, issued, due, paid));
             } else {
                 s.receivable(Receivable.open(id, amount, issued, due));

@@ -2,34 +2,39 @@ package dev.creditcontrol.rules;
 
 import dev.creditcontrol.decision.CreditAssessment;
 import dev.creditcontrol.decision.CreditDecision;
-import dev.creditcontrol.facts.AssessmentFacts;
-import dev.creditcontrol.rules.internal.Assessments;
 import dev.creditcontrol.decision.Reason;
+import dev.creditcontrol.facts.AssessmentFacts;
 import dev.creditcontrol.facts.CreditFacts;
 import dev.creditcontrol.model.CustomerSnapshot;
 import dev.creditcontrol.model.OrderRequest;
+import dev.creditcontrol.rules.internal.Assessments;
 import dev.creditcontrol.rules.internal.CompiledRuleSet;
 import dev.creditcontrol.rules.internal.Decisions;
+import dev.creditcontrol.rules.internal.FolderWatcher;
 import dev.creditcontrol.rules.internal.RuleSetCompiler;
 import dev.creditcontrol.rules.internal.RuleSetSource;
 import dev.creditcontrol.rules.internal.RuleSets;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.creditcontrol.rules.internal.FolderWatcher;
-
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The credit-control engine a host ERP calls before it accepts an order or ships goods.
@@ -120,7 +125,7 @@ public final class CreditControl implements AutoCloseable {
     }
 
     /** Takes a hold on the version to use, retrying if a reload retired it in between. */
-    private CompiledRuleSet acquire(java.time.LocalDate orderDate, String pinned) {
+    private CompiledRuleSet acquire(LocalDate orderDate, String pinned) {
         for (;;) {
             if (closed) throw new IllegalStateException("this CreditControl has been closed");
             RuleSets sets = ruleSets.get();
@@ -223,15 +228,15 @@ public final class CreditControl implements AutoCloseable {
         if (last.isEmpty()) return true;
         if (!(event instanceof CreditEvent.LargeOrder order)) return true;
         RuleSets sets = ruleSets.get();
-        java.math.BigDecimal share = sets.forDate(last.get().asOf()).parameters().decimal("reassess.largeOrderShare");
-        java.math.BigDecimal threshold = last.get().recommendedLimit().amount().multiply(share);
+        BigDecimal share = sets.forDate(last.get().asOf()).parameters().decimal("reassess.largeOrderShare");
+        BigDecimal threshold = last.get().recommendedLimit().amount().multiply(share);
         return order.amount().amount().compareTo(threshold) > 0;
     }
 
     /** The customers among {@code events} that need a new assessment, given their last assessments by customer id. */
-    public java.util.Set<String> customersToReassess(java.util.Collection<CreditEvent> events,
+    public Set<String> customersToReassess(Collection<CreditEvent> events,
                                                      Map<String, CreditAssessment> lastAssessments) {
-        java.util.Set<String> ids = new java.util.TreeSet<>();
+        Set<String> ids = new TreeSet<>();
         for (CreditEvent e : events) {
             if (needsReassessment(e, Optional.ofNullable(lastAssessments.get(e.customerId())))) ids.add(e.customerId());
         }

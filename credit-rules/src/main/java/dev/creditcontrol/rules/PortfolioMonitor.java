@@ -37,6 +37,7 @@ public final class PortfolioMonitor {
     private final int batchSize;
     private final long progressEvery;
     private final Consumer<Long> progress;
+    private final Consumer<Alert> alertSink;
 
     private PortfolioMonitor(Builder b) {
         this.control = b.control;
@@ -44,6 +45,7 @@ public final class PortfolioMonitor {
         this.batchSize = b.batchSize;
         this.progressEvery = b.progressEvery;
         this.progress = b.progress;
+        this.alertSink = b.alertSink;
     }
 
     /** Starts configuring a monitor that assesses with {@code control}. */
@@ -74,7 +76,7 @@ public final class PortfolioMonitor {
      * @param perGrade         customers per grade
      * @param perLevel         customers per warning level
      * @param exposurePerLevel exposure per warning level (amounts summed as numbers; one currency assumed)
-     * @param alerts           customers at ORANGE or RED, in no particular order
+     * @param alerts           customers at ORANGE or RED, in no particular order (empty when they went to an alert sink)
      * @param failures         the first few failures' messages
      * @param elapsed          wall-clock time of the run
      */
@@ -108,8 +110,10 @@ public final class PortfolioMonitor {
                             CreditAssessment a = control.assess(s);
                             tally.add(a);
                             if (a.warningLevel() != WarningLevel.GREEN) {
-                                alerts.add(new Alert(a.customerId(), a.warningLevel(), a.score(), a.grade(), a.actions(),
-                                        a.reasons().stream().map(r -> r.code()).toList(), a.exposure()));
+                                Alert alert = new Alert(a.customerId(), a.warningLevel(), a.score(), a.grade(), a.actions(),
+                                        a.reasons().stream().map(r -> r.code()).toList(), a.exposure());
+                                if (alertSink == null) alerts.add(alert);
+                                else alertSink.accept(alert);
                             }
                         } catch (RuntimeException e) {
                             failed.incrementAndGet();
@@ -178,6 +182,7 @@ public final class PortfolioMonitor {
         private int batchSize = 256;
         private long progressEvery = 100_000;
         private Consumer<Long> progress;
+        private Consumer<Alert> alertSink;
 
         private Builder(CreditControl control) {
             this.control = control;
@@ -203,6 +208,16 @@ public final class PortfolioMonitor {
             if (listener == null) throw new IllegalArgumentException("progress listener is required but was null");
             this.progressEvery = every;
             this.progress = listener;
+            return this;
+        }
+
+        /**
+         * Hands each alert to {@code sink} (from a worker thread; must be thread-safe) instead of
+         * keeping it in the summary: memory then stays bounded however many customers alert.
+         */
+        public Builder alerts(Consumer<Alert> sink) {
+            if (sink == null) throw new IllegalArgumentException("alert sink is required but was null");
+            this.alertSink = sink;
             return this;
         }
 

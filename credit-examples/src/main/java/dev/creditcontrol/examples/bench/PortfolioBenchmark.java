@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A whole-portfolio run: {@code customers} synthetic customers (17-20 invoices each), made as they
  * are read, assessed by {@link PortfolioMonitor} on 2 threads in a 1 GB heap. The time includes
- * making the snapshots. Prints the peak heap used.
+ * making the snapshots. The heap is capped at 1 GB, so finishing is the memory proof; it also
+ * prints what the old generation held after its last collection. Alerts are kept in the summary
+ * (the memory-hungry case); with {@code PortfolioMonitor.Builder.alerts(sink)} they are not.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -74,11 +76,14 @@ public class PortfolioBenchmark {
 
     @TearDown(Level.Iteration)
     public void reportPeakHeap() {
-        long peak = 0;
+        // The live set: what the old generation still held after its last collection (alerts included).
+        long liveAfterGc = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null && pool.getName().contains("Old")) {
+                liveAfterGc = Math.max(liveAfterGc, pool.getCollectionUsage().getUsed());
+            }
         }
-        System.out.printf("peak heap used (sum of pool peaks): %.0f MB of %.0f MB max%n", peak / 1e6,
+        System.out.printf("old generation after last GC: %.0f MB; heap limit %.0f MB%n", liveAfterGc / 1e6,
                 Runtime.getRuntime().maxMemory() / 1e6);
     }
 }

@@ -3,8 +3,6 @@ package dev.creditcontrol.rules.authoring;
 import dev.creditcontrol.decision.ApprovalLevel;
 import dev.creditcontrol.decision.Outcome;
 
-import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +13,7 @@ import java.util.Optional;
  * decision; every finding becomes a reason.
  *
  * <p>{@code values} are name/value pairs ({@code "limit", $e.limit(), "after", $e.after()}) kept
- * with the reason for audit; numbers are rendered without exponent.
+ * with the reason for audit; numbers are rendered without exponent, absent values as {@code none}.
  */
 public abstract class Findings {
 
@@ -51,15 +49,6 @@ public abstract class Findings {
     private void record(Outcome outcome, Optional<ApprovalLevel> level, String code, String message, Object[] values) {
         if (code == null || code.isBlank()) throw new IllegalArgumentException("a finding needs a reason code");
         if (message == null) throw new IllegalArgumentException("a finding needs a message (code " + code + ")");
-        if (values.length % 2 != 0) {
-            throw new IllegalArgumentException("values must be name/value pairs, got " + values.length + " items (code " + code + ")");
-        }
-        Map<String, String> rendered = new LinkedHashMap<>();
-        for (int i = 0; i < values.length; i += 2) rendered.put(String.valueOf(values[i]), render(values[i + 1]));
-        add(outcome, level, code, message, rendered);
-    }
-
-    private static String render(Object value) {
-        return value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value);
+        add(outcome, level, code, message, Values.pairs(code, values));
     }
 }

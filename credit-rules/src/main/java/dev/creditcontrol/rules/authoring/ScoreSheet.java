@@ -3,9 +3,7 @@ package dev.creditcontrol.rules.authoring;
 import dev.creditcontrol.decision.WarningAction;
 import dev.creditcontrol.decision.WarningLevel;
 
-import java.math.BigDecimal;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -32,18 +30,18 @@ public abstract class ScoreSheet {
     /** Scores a factor with the points its bins give {@code value} ({@code null}: the factor's missing points). */
     public void score(String factor, Object value) {
         if (factor == null || factor.isBlank()) throw new IllegalArgumentException("a scored factor needs a name");
-        factor(factor, render(value), points(factor, value));
+        factor(factor, Values.render(value), points(factor, value));
     }
 
     /** Raises an early warning; {@code actions} are {@link WarningAction} names separated by spaces. */
     public void warn(WarningLevel level, String code, String actions, String message, Object... values) {
         if (level == null) throw new IllegalArgumentException("a warning needs a level (code " + code + ")");
-        warning(level, false, actions(actions, code), code, message, pairs(code, values));
+        warning(level, false, actions(actions, code), code, message, pairs(code, message, values));
     }
 
     /** Raises a severe warning: {@link WarningLevel#RED} at once, whatever the previous level. */
     public void severe(String code, String actions, String message, Object... values) {
-        warning(WarningLevel.RED, true, actions(actions, code), code, message, pairs(code, values));
+        warning(WarningLevel.RED, true, actions(actions, code), code, message, pairs(code, message, values));
     }
 
     /** Points for a factor's value, from the parameters. */
@@ -69,18 +67,9 @@ public abstract class ScoreSheet {
         return set;
     }
 
-    private static Map<String, String> pairs(String code, Object[] values) {
+    private static Map<String, String> pairs(String code, String message, Object[] values) {
         if (code == null || code.isBlank()) throw new IllegalArgumentException("a warning needs a reason code");
-        if (values.length % 2 != 0) {
-            throw new IllegalArgumentException("values must be name/value pairs, got " + values.length + " items (code " + code + ")");
-        }
-        Map<String, String> rendered = new LinkedHashMap<>();
-        for (int i = 0; i < values.length; i += 2) rendered.put(String.valueOf(values[i]), render(values[i + 1]));
-        return rendered;
-    }
-
-    private static String render(Object value) {
-        if (value == null) return "none";
-        return value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value);
+        if (message == null) throw new IllegalArgumentException("a warning needs a message (code " + code + ")");
+        return Values.pairs(code, values);
     }
 }

@@ -78,19 +78,34 @@ public final class CompiledRuleSet {
      */
     public List<Reason> evaluate(CreditFacts facts, int maxFirings) {
         Collector findings = new Collector();
+        fire(findings.tracker, maxFirings, findings, facts.all());
+        return findings.reasons;
+    }
+
+    /** One run of the rules in a pooled session; the session is reset and returned however the run ends. */
+    private void fire(RuleTracker tracker, int maxFirings, Object collector, List<Object> facts) {
         KieSession session = sessions.newKieSession();
         try {
-            session.addEventListener(findings.tracker);
+            session.addEventListener(tracker);
             if (declaresParameters) session.setGlobal(PARAMETERS_GLOBAL, parameters);
-            session.insert(findings);
-            for (Object fact : facts.all()) session.insert(fact);
+            session.insert(collector);
+            for (Object fact : facts) session.insert(fact);
             int fired = session.fireAllRules(maxFirings);
-            if (fired >= maxFirings) throw new RuleFiringCapException(maxFirings, findings.rule);
+            if (fired >= maxFirings) throw new RuleFiringCapException(maxFirings, tracker.rule);
         } finally {
-            session.removeEventListener(findings.tracker);
+            session.removeEventListener(tracker);
             session.dispose(); // resets the session and returns it to the pool
         }
-        return findings.reasons;
+    }
+
+    /** Remembers which rule is firing, so a finding can name the rule that made it. */
+    private static final class RuleTracker extends DefaultAgendaEventListener {
+        String rule = "?";
+
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            rule = event.getMatch().getRule().getName();
+        }
     }
 
     /** The rule set's parameters. */
@@ -111,18 +126,7 @@ public final class CompiledRuleSet {
      */
     public ScoreResult assess(AssessmentFacts facts, int maxFirings) {
         Sheet sheet = new Sheet(parameters, facts.customerType());
-        KieSession session = sessions.newKieSession();
-        try {
-            session.addEventListener(sheet.tracker);
-            if (declaresParameters) session.setGlobal(PARAMETERS_GLOBAL, parameters);
-            session.insert(sheet);
-            session.insert(facts);
-            int fired = session.fireAllRules(maxFirings);
-            if (fired >= maxFirings) throw new RuleFiringCapException(maxFirings, sheet.rule);
-        } finally {
-            session.removeEventListener(sheet.tracker);
-            session.dispose();
-        }
+        fire(sheet.tracker, maxFirings, sheet, List.of(facts));
         return new ScoreResult(List.copyOf(sheet.factors), List.copyOf(sheet.warnings));
     }
 
@@ -132,13 +136,7 @@ public final class CompiledRuleSet {
         final CustomerType type;
         final List<FactorScore> factors = new ArrayList<>(16);
         final List<Warning> warnings = new ArrayList<>(4);
-        String rule = "?";
-        final DefaultAgendaEventListener tracker = new DefaultAgendaEventListener() {
-            @Override
-            public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                rule = event.getMatch().getRule().getName();
-            }
-        };
+        final RuleTracker tracker = new RuleTracker();
 
         Sheet(Parameters parameters, CustomerType type) {
             this.parameters = parameters;
@@ -152,14 +150,14 @@ public final class CompiledRuleSet {
 
         @Override
         protected void factor(String factor, String value, int points) {
-            factors.add(new FactorScore(factor, value, points, rule));
+            factors.add(new FactorScore(factor, value, points, tracker.rule));
         }
 
         @Override
         protected void warning(WarningLevel level, boolean severe, Set<WarningAction> actions, String code,
                                String message, Map<String, String> values) {
             Outcome outcome = level == WarningLevel.RED ? Outcome.REJECT : level == WarningLevel.ORANGE ? Outcome.ESCALATE : Outcome.APPROVE;
-            warnings.add(new Warning(level, severe, actions, new Reason(code, message, rule, outcome, Optional.empty(), values)));
+            warnings.add(new Warning(level, severe, actions, new Reason(code, message, tracker.rule, outcome, Optional.empty(), values)));
         }
     }
 
@@ -198,18 +196,12 @@ public final class CompiledRuleSet {
     /** The per-evaluation findings, tagged with the rule that was firing when each was made. */
     private static final class Collector extends Findings {
         final List<Reason> reasons = new ArrayList<>(4);
-        String rule = "?";
-        final DefaultAgendaEventListener tracker = new DefaultAgendaEventListener() {
-            @Override
-            public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                rule = event.getMatch().getRule().getName();
-            }
-        };
+        final RuleTracker tracker = new RuleTracker();
 
         @Override
         protected void add(Outcome outcome, Optional<ApprovalLevel> level, String code, String message,
                            Map<String, String> values) {
-            reasons.add(new Reason(code, message, rule, outcome, level, values));
+            reasons.add(new Reason(code, message, tracker.rule, outcome, level, values));
         }
     }
 }
