@@ -26,7 +26,8 @@ import java.util.Set;
  * @param recommendedPaymentTermDays payment term the grade recommends
  * @param recommendedPaymentMethod  payment method the grade recommends (grade D: prepayment)
  * @param factors                   the scorecard's factors, in rule order
- * @param reasons                   the early warnings raised
+ * @param reasons                   the early warnings raised (a warning's {@link Reason#outcome()} is
+ *                                  ESCALATE for ORANGE and REJECT for RED, so the same severity order applies)
  * @param ruleSetName               rule set that assessed
  * @param ruleSetVersion            its version
  * @param assessedAt                when, from the engine's clock

@@ -18,7 +18,14 @@ class PublicApiTest {
     static final List<Class<?>> PUBLIC_TYPES = List.of(
             CreditControl.class, CreditControl.Builder.class, DecisionListener.class, RuleSetInfo.class,
             RuleSetProblem.class, RuleSetException.class, CreditControlException.class,
-            dev.creditcontrol.rules.authoring.Findings.class, dev.creditcontrol.rules.authoring.Parameters.class);
+            ReloadListener.class, CreditEvent.class, LabelledSnapshot.class, Calibration.class, ScorecardCalibrator.class,
+            PortfolioMonitor.class, PortfolioMonitor.Builder.class, PortfolioMonitor.Summary.class, PortfolioMonitor.Alert.class,
+            dev.creditcontrol.rules.authoring.Findings.class, dev.creditcontrol.rules.authoring.Parameters.class,
+            dev.creditcontrol.rules.authoring.ScoreSheet.class,
+            dev.creditcontrol.rules.analyst.Scenario.class, dev.creditcontrol.rules.analyst.ScenarioFile.class,
+            dev.creditcontrol.rules.analyst.ScenarioRunner.class, dev.creditcontrol.rules.analyst.ScenarioReport.class,
+            dev.creditcontrol.rules.analyst.ScenarioResult.class, dev.creditcontrol.rules.analyst.DecisionDiff.class,
+            dev.creditcontrol.rules.analyst.RuleSetScenarios.class);
 
     @Test
     void noDroolsTypeAppearsInAPublicSignature() {

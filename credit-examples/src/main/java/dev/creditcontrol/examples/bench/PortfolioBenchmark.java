@@ -15,21 +15,18 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A whole-portfolio run: {@code customers} synthetic customers (17-20 invoices each), made as they
  * are read, assessed by {@link PortfolioMonitor} on 2 threads in a 1 GB heap. The time includes
- * making the snapshots. The heap is capped at 1 GB, so finishing is the memory proof; it also
- * prints what the old generation held after its last collection. Alerts are kept in the summary
- * (the memory-hungry case); with {@code PortfolioMonitor.Builder.alerts(sink)} they are not.
+ * making the snapshots. The heap is capped at 1 GB, so finishing is the memory proof; for the peak
+ * and the live set, add a GC log: {@code -jvmArgsAppend -Xmx1g -jvmArgsAppend -Xlog:gc:file=gc.log}
+ * (command-line JVM arguments replace the ones below). Alerts are kept in the summary (the
+ * memory-hungry case); with {@code PortfolioMonitor.Builder.alerts(sink)} they are not.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -46,11 +43,6 @@ public class PortfolioBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         control = CreditControl.withDefaultRules();
-    }
-
-    @Setup(Level.Iteration)
-    public void resetPeaks() {
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
     @Benchmark
@@ -72,18 +64,5 @@ public class PortfolioBenchmark {
         if (s.assessed() != customers) throw new IllegalStateException("assessed " + s.assessed() + " of " + customers);
         System.out.printf("%n%d customers in %s; per level %s; %d alerts%n", s.assessed(), s.elapsed(), s.perLevel(), s.alerts().size());
         return s;
-    }
-
-    @TearDown(Level.Iteration)
-    public void reportPeakHeap() {
-        // The live set: what the old generation still held after its last collection (alerts included).
-        long liveAfterGc = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null && pool.getName().contains("Old")) {
-                liveAfterGc = Math.max(liveAfterGc, pool.getCollectionUsage().getUsed());
-            }
-        }
-        System.out.printf("old generation after last GC: %.0f MB; heap limit %.0f MB%n", liveAfterGc / 1e6,
-                Runtime.getRuntime().maxMemory() / 1e6);
     }
 }

@@ -1,5 +1,6 @@
 package dev.creditcontrol.rules.internal;
 
+import dev.creditcontrol.facts.AssessmentFacts;
 import dev.creditcontrol.facts.CreditFacts;
 import dev.creditcontrol.model.CreditAccount;
 import dev.creditcontrol.model.Customer;
@@ -48,10 +49,24 @@ final class WarmUp {
         return List.of(CreditFacts.derive(toHospital, h), CreditFacts.derive(toDistributor, d));
     }
 
+    static AssessmentFacts assessmentSample(LocalDate date) {
+        Licence business = new Licence(LicenceType.BUSINESS_LICENCE, "WARMUP-B", date.minusYears(5), null, Set.of());
+        Customer agent = Customer.builder("WARMUP-A", "warm-up agent", CustomerType.AGENT).licence(business).build();
+        CustomerSnapshot.Builder s = CustomerSnapshot.builder(agent,
+                CreditAccount.builder(Money.cny("1000000")).build(), date);
+        for (int m = 1; m <= 12; m++) {
+            LocalDate due = date.minusDays(30L * m);
+            s.receivable(Receivable.paid("W" + m, Money.cny("50000"), due.minusDays(60), due, due.plusDays(m % 3 * 20L)));
+        }
+        return AssessmentFacts.derive(s.build());
+    }
+
     static void run(CompiledRuleSet ruleSet) {
         List<CreditFacts> samples = samples(ruleSet.info().effectiveFrom());
+        AssessmentFacts customer = assessmentSample(ruleSet.info().effectiveFrom());
         for (int i = 0; i < ROUNDS; i++) {
             for (CreditFacts facts : samples) ruleSet.evaluate(facts, 10_000);
+            ruleSet.assess(customer, 10_000);
         }
     }
 }
