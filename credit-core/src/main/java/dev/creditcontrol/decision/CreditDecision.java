@@ -52,9 +52,4 @@ public record CreditDecision(String orderId, String customerId, LocalDate orderD
     public List<Reason> reasons(String code) {
         return reasons.stream().filter(r -> r.code().equals(code)).toList();
     }
-
-    /** Whether the host may release the order now. */
-    public boolean approved() {
-        return outcome == Outcome.APPROVE;
-    }
 }

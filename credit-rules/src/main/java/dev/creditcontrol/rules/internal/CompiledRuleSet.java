@@ -178,11 +178,6 @@ public final class CompiledRuleSet {
         }
     }
 
-    /** Whether the memory has been released (for tests and diagnostics). */
-    public boolean released() {
-        return holds.get() == 0;
-    }
-
     /** Thrown when an evaluation reaches the firing cap, which only a looping rule does. */
     public static final class RuleFiringCapException extends RuntimeException {
         private static final long serialVersionUID = 1L;
