@@ -53,7 +53,7 @@ public record CreditFacts(OrderFacts order, Exposure exposure, Overdue overdue, 
         CreditAccount account = snapshot.account();
         if (!order.currencyCode().equals(account.currencyCode())) {
             throw new IllegalArgumentException("line.amount is in " + order.currencyCode() + " but the credit limit is in "
-                    + account.currencyCode() + ": amounts in different currencies cannot be compared (order "
+                    + account.currencyCode() + ": currency mismatch, amounts in different currencies cannot be compared (order "
                     + order.orderId() + ")");
         }
         LocalDate date = order.orderDate();

@@ -116,7 +116,7 @@ public record Money(BigDecimal amount, String currencyCode) {
     private void requireSameCurrency(Money other) {
         Require.present(other, "other");
         if (!currencyCode.equals(other.currencyCode)) {
-            throw new IllegalArgumentException("currencies differ: " + this + " and " + other);
+            throw new IllegalArgumentException("currency mismatch: " + this + " and " + other + " cannot be added or compared");
         }
     }
 

@@ -27,7 +27,7 @@ public record OrderRequest(String orderId, String customerId, LocalDate orderDat
         String currency = lines.get(0).amount().currencyCode();
         for (OrderLine line : lines) {
             if (!line.amount().currencyCode().equals(currency)) {
-                throw new IllegalArgumentException("line.amount currencies differ within order " + orderId + ": "
+                throw new IllegalArgumentException("line.amount currency differs within order " + orderId + ": "
                         + currency + " and " + line.amount().currencyCode());
             }
         }

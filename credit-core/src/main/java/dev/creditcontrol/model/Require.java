@@ -29,7 +29,7 @@ final class Require {
     static void sameCurrency(Money value, String currencyCode, String field) {
         if (!value.currencyCode().equals(currencyCode)) {
             throw new IllegalArgumentException(field + " is in " + value.currencyCode()
-                    + " but the credit limit is in " + currencyCode + ": amounts in different currencies cannot be compared");
+                    + " but the credit limit is in " + currencyCode + ": currency mismatch, amounts in different currencies cannot be compared");
         }
     }
 

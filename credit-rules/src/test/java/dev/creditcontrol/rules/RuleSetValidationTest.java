@@ -206,6 +206,25 @@ class RuleSetValidationTest {
         assertThat(CreditControl.validate(dir)).isEmpty();
     }
 
+    @Test
+    void folderOfRuleFilesWithoutAManifestReportsBothTheManifestAndTheRuleErrors(@TempDir Path dir) {
+        RuleFolders.write(dir.resolve("broken.drl"), """
+                package dev.creditcontrol.rules.medical
+                import dev.creditcontrol.facts.OrderFacts
+                rule "Broken"
+                when
+                    OrderFacts( accountFrozen
+                then
+                end
+                """);
+        RuleSetException e = catchLoad(dir);
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p.message()).contains("ruleset.properties"));
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("broken.drl");
+            assertThat(p.line()).isPositive();
+        });
+    }
+
     private static RuleSetException catchLoad(Path dir) {
         Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> CreditControl.builder().ruleSetDirectory(dir).build());
         assertThat(t).isInstanceOf(RuleSetException.class);

@@ -91,11 +91,15 @@ public final class RuleSetCompiler {
     private static Built build(RuleSetSource source, ClassLoader loader, List<RuleSetProblem> problems) {
         Map<String, String> files = source.files();
         String manifestText = files.get(RuleSetSource.MANIFEST);
+        Manifest manifest = null;
         if (manifestText == null) {
-            problems.add(RuleSetProblem.error(RuleSetSource.MANIFEST, 0, 0, "the rule set has no " + RuleSetSource.MANIFEST));
-            return null;
+            // Still compile the rules below, so that their own errors are reported too.
+            problems.add(new RuleSetProblem(RuleSetProblem.Severity.ERROR, RuleSetSource.MANIFEST, 0, 0, Optional.empty(),
+                    "the rule set has no " + RuleSetSource.MANIFEST,
+                    Optional.of("add one with name, version, effectiveFrom and reasonCodes (see the analyst guide)")));
+        } else {
+            manifest = Manifest.parse(PropertiesText.parse(RuleSetSource.MANIFEST, manifestText), problems);
         }
-        Manifest manifest = Manifest.parse(PropertiesText.parse(RuleSetSource.MANIFEST, manifestText), problems);
         String parameterText = files.getOrDefault(RuleSetSource.PARAMETERS, "");
         PropertiesText parameterLines = PropertiesText.parse(RuleSetSource.PARAMETERS, parameterText);
         Parameters parameters;

@@ -36,9 +36,17 @@ public final class RuleSets {
     public static List<Path> folders(Path dir) {
         if (RuleSetSource.isRuleSetFolder(dir)) return List.of(dir);
         try (Stream<Path> children = Files.list(dir)) {
-            return children.filter(Files::isDirectory).filter(RuleSetSource::isRuleSetFolder).sorted().toList();
+            List<Path> versions = children.filter(Files::isDirectory).filter(RuleSetSource::isRuleSetFolder).sorted().toList();
+            // Rule files without a manifest: load the folder itself, so the report names both problems.
+            return versions.isEmpty() && hasDrl(dir) ? List.of(dir) : versions;
         } catch (IOException e) {
             throw new RuleSetException("cannot list " + dir, List.of(RuleSetProblem.error(dir.toString(), 0, 0, e.toString())));
+        }
+    }
+
+    private static boolean hasDrl(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir, 2)) {
+            return files.anyMatch(p -> p.toString().endsWith(".drl"));
         }
     }
 
