@@ -31,7 +31,7 @@ public final class DemoDay {
         out.printf("credit-control demo: %d orders from %d customers on %s, rule set %s %s (%s…)%n%n",
                 orders.size(), portfolio.accounts().size(), DemoPortfolio.TODAY, rules.name(), rules.version(),
                 rules.contentHash().substring(0, 12));
-        Table table = new Table(out, 18, 8, 30, 12, 12, 10, 26);
+        Table table = new Table(out, 18, 8, 30, 12, 12, 10, 28);
         table.row("order", "customer", "name", "type", "amount", "payment", "decision");
         table.rule();
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);

@@ -22,9 +22,9 @@ import java.util.Set;
 public final class ReadmeExample {
 
     public static String run() {
-        LocalDate today = LocalDate.of(2026, 6, 15);
         // tag::example[]
         CreditControl control = CreditControl.withDefaultRules();          // once at start-up; thread-safe
+        LocalDate today = LocalDate.of(2026, 6, 15);
 
         Customer hospital = Customer.builder("H-001", "第一人民医院", CustomerType.HOSPITAL)
                 .licence(new Licence(LicenceType.MEDICAL_INSTITUTION_LICENCE, "PDY00001X44010011A1001",
