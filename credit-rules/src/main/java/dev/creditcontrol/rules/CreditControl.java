@@ -183,22 +183,20 @@ public final class CreditControl implements AutoCloseable {
      * rises at most one step per review unless a severe warning fires.
      */
     public CreditAssessment assess(CustomerSnapshot snapshot, Optional<CreditAssessment> previous) {
-        if (snapshot == null) throw new IllegalArgumentException("snapshot is required but was null");
-        if (previous == null) throw new IllegalArgumentException("previous is required but was null (use Optional.empty())");
-        CompiledRuleSet ruleSet = acquire(snapshot.asOf(), null);
-        try {
-            return assess(ruleSet, snapshot, previous);
-        } finally {
-            ruleSet.release();
-        }
+        return assessOn(snapshot, previous, null);
     }
 
     /** Like {@link #assess(CustomerSnapshot, Optional)}, on a pinned rule-set version. */
     public CreditAssessment assess(CustomerSnapshot snapshot, Optional<CreditAssessment> previous, String ruleSetVersion) {
+        if (ruleSetVersion == null) throw new IllegalArgumentException("ruleSetVersion is required but was null");
+        return assessOn(snapshot, previous, ruleSetVersion);
+    }
+
+    /** Assesses on the pinned version, or on the one in force on the snapshot date when {@code pinned} is null. */
+    private CreditAssessment assessOn(CustomerSnapshot snapshot, Optional<CreditAssessment> previous, String pinned) {
         if (snapshot == null) throw new IllegalArgumentException("snapshot is required but was null");
         if (previous == null) throw new IllegalArgumentException("previous is required but was null (use Optional.empty())");
-        if (ruleSetVersion == null) throw new IllegalArgumentException("ruleSetVersion is required but was null");
-        CompiledRuleSet ruleSet = acquire(snapshot.asOf(), ruleSetVersion);
+        CompiledRuleSet ruleSet = acquire(snapshot.asOf(), pinned);
         try {
             return assess(ruleSet, snapshot, previous);
         } finally {

@@ -331,14 +331,18 @@ public final class ScenarioFile {
 
     /** Writes cases as CSV text. */
     public static void write(Writer writer, List<Scenario> cases) throws IOException {
-        try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get())) {
+        try (CSVPrinter printer = printer(writer)) {
             for (Scenario s : cases) printer.printRecord(row(s));
         }
     }
 
+    private static CSVPrinter printer(Writer writer) throws IOException {
+        return new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get());
+    }
+
     /** Writes a labelled history (the scenario format with the {@code bad} column filled in). */
     public static void writeLabelled(Writer writer, List<LabelledSnapshot> history) throws IOException {
-        try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get())) {
+        try (CSVPrinter printer = printer(writer)) {
             int n = 0;
             for (LabelledSnapshot h : history) {
                 // The order is only there because the format needs one; calibration reads the snapshot.

@@ -143,6 +143,11 @@ public final class Parameters {
         return value;
     }
 
+    /** A text parameter for a qualifier, falling back to the unqualified name. */
+    public String text(String name, Object qualifier) {
+        return text(resolve(name, qualifier));
+    }
+
     private String resolve(String name, Object qualifier) {
         String qualified = name + "." + qualifier;
         return raw.containsKey(qualified) ? qualified : name;

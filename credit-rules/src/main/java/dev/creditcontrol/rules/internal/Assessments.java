@@ -39,7 +39,7 @@ public final class Assessments {
         for (FactorScore f : result.factors()) raw += f.points();
         int score = Math.max(0, Math.min(100, raw));
         CreditGrade grade = facts.newCustomer()
-                ? CreditGrade.valueOf(text(p, "grade.newCustomer", facts.customerType()).toUpperCase(Locale.ROOT))
+                ? CreditGrade.valueOf(p.text("grade.newCustomer", facts.customerType()).toUpperCase(Locale.ROOT))
                 : gradeFor(score, p, facts);
 
         WarningLevel level = WarningLevel.GREEN;
@@ -64,7 +64,7 @@ public final class Assessments {
         }
         BigDecimal rounding = p.has("recommend.limitRounding") ? p.decimal("recommend.limitRounding") : BigDecimal.ONE;
         limit = limit.divide(rounding, 0, RoundingMode.FLOOR).multiply(rounding);
-        PaymentMethod method = PaymentMethod.valueOf(text(p, "recommend.paymentMethod", grade).toUpperCase(Locale.ROOT));
+        PaymentMethod method = PaymentMethod.valueOf(p.text("recommend.paymentMethod", grade).toUpperCase(Locale.ROOT));
         return new CreditAssessment(facts.customerId(), facts.asOf(), score, grade, level, actions, facts.exposure(), facts.newCustomer(),
                 Money.of(limit, currency), p.integer("recommend.termDays", grade), method, result.factors(), reasons,
                 info.name(), info.version(), at);
@@ -75,10 +75,5 @@ public final class Assessments {
             if (score >= p.integer("grade.minScore." + g, facts.customerType())) return g;
         }
         return CreditGrade.D;
-    }
-
-    private static String text(Parameters p, String name, Object qualifier) {
-        String qualified = name + "." + qualifier;
-        return p.has(qualified) ? p.text(qualified) : p.text(name);
     }
 }

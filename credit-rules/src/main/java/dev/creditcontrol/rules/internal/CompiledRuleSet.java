@@ -11,7 +11,6 @@ import dev.creditcontrol.facts.CreditFacts;
 import dev.creditcontrol.model.CustomerType;
 import dev.creditcontrol.rules.authoring.ScoreSheet;
 import dev.creditcontrol.rules.RuleSetInfo;
-import dev.creditcontrol.rules.RuleSetProblem;
 import dev.creditcontrol.rules.authoring.Findings;
 import dev.creditcontrol.rules.authoring.Parameters;
 import org.kie.api.KieBase;
@@ -39,7 +38,6 @@ public final class CompiledRuleSet {
     private final Parameters parameters;
     private final KieContainer container;
     private final KieBase kieBase;
-    private final List<RuleSetProblem> warnings;
     /** Reused sessions: creating one per check contends on the KieBase's session registry. */
     private final KieSessionsPool sessions;
     /**
@@ -51,13 +49,11 @@ public final class CompiledRuleSet {
     /** Drools refuses a global that no rule file declares. */
     private final boolean declaresParameters;
 
-    CompiledRuleSet(RuleSetInfo info, Parameters parameters, KieContainer container, KieBase kieBase,
-                    List<RuleSetProblem> warnings) {
+    CompiledRuleSet(RuleSetInfo info, Parameters parameters, KieContainer container, KieBase kieBase) {
         this.info = info;
         this.parameters = parameters;
         this.container = container;
         this.kieBase = kieBase;
-        this.warnings = List.copyOf(warnings);
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.declaresParameters = kieBase.getKiePackages().stream()
                 .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(PARAMETERS_GLOBAL)));
@@ -65,10 +61,6 @@ public final class CompiledRuleSet {
 
     public RuleSetInfo info() {
         return info;
-    }
-
-    public List<RuleSetProblem> warnings() {
-        return warnings;
     }
 
     /**

@@ -67,7 +67,7 @@ public final class RuleSetCompiler {
         List<String> ruleNames = ruleNames(built.kieBase);
         RuleSetInfo info = new RuleSetInfo(built.manifest.name(), built.manifest.version(),
                 built.manifest.effectiveFrom(), built.manifest.description(), source.contentHash(), ruleNames);
-        CompiledRuleSet compiled = new CompiledRuleSet(info, built.parameters, built.container, built.kieBase, sorted);
+        CompiledRuleSet compiled = new CompiledRuleSet(info, built.parameters, built.container, built.kieBase);
         long builtAt = System.nanoTime();
         try {
             WarmUp.run(compiled);
