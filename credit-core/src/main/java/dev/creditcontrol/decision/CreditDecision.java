@@ -20,10 +20,13 @@ import java.util.Optional;
  * @param ruleSetVersion   its version
  * @param ruleSetHash      SHA-256 of its files
  * @param decidedAt        when the decision was made, from the engine's clock
+ * @param checkpoint       where in the order's life it was made
+ * @param shipmentId       the shipment decided on, at {@link Checkpoint#SHIPMENT}; else empty
  */
 public record CreditDecision(String orderId, String customerId, LocalDate orderDate, Outcome outcome,
                              Optional<ApprovalLevel> requiredApproval, List<Reason> reasons,
-                             String ruleSetName, String ruleSetVersion, String ruleSetHash, Instant decidedAt) {
+                             String ruleSetName, String ruleSetVersion, String ruleSetHash, Instant decidedAt,
+                             Checkpoint checkpoint, Optional<String> shipmentId) {
 
     /** Validates the fields and copies the reasons. */
     public CreditDecision {
@@ -37,6 +40,11 @@ public record CreditDecision(String orderId, String customerId, LocalDate orderD
         Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
         Objects.requireNonNull(ruleSetHash, "ruleSetHash");
         Objects.requireNonNull(decidedAt, "decidedAt");
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        Objects.requireNonNull(shipmentId, "shipmentId");
+        if (shipmentId.isPresent() != (checkpoint == Checkpoint.SHIPMENT)) {
+            throw new IllegalArgumentException("shipmentId is present exactly at the SHIPMENT checkpoint, not at " + checkpoint);
+        }
         if (requiredApproval.isPresent() && outcome != Outcome.ESCALATE) {
             throw new IllegalArgumentException("requiredApproval is only for ESCALATE, not " + outcome);
         }

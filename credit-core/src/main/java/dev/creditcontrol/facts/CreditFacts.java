@@ -1,15 +1,15 @@
 package dev.creditcontrol.facts;
 
 import dev.creditcontrol.model.CreditAccount;
+import dev.creditcontrol.model.CreditGrade;
 import dev.creditcontrol.model.CustomerSnapshot;
 import dev.creditcontrol.model.DeviceClass;
 import dev.creditcontrol.model.Licence;
 import dev.creditcontrol.model.LicenceType;
 import dev.creditcontrol.model.Money;
 import dev.creditcontrol.model.OrderLine;
-import dev.creditcontrol.model.OrderRequest;
+import dev.creditcontrol.model.CreditRequest;
 import dev.creditcontrol.model.PaymentMethod;
-import dev.creditcontrol.model.Receivable;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -38,14 +38,16 @@ public record CreditFacts(OrderFacts order, Exposure exposure, Overdue overdue, 
     }
 
     /**
-     * Derives the facts, first checking that order and snapshot belong together.
+     * Derives the facts with the rule set's policy (licence table, windows), first checking that
+     * order and snapshot belong together.
      *
      * @throws IllegalArgumentException naming the field when the order is for another customer or
      *                                  in another currency than the account
      */
-    public static CreditFacts derive(OrderRequest order, CustomerSnapshot snapshot) {
+    public static CreditFacts derive(CreditRequest order, CustomerSnapshot snapshot, FactPolicy policy) {
         if (order == null) throw new IllegalArgumentException("order is required but was null");
         if (snapshot == null) throw new IllegalArgumentException("snapshot is required but was null");
+        if (policy == null) throw new IllegalArgumentException("policy is required but was null");
         if (!order.customerId().equals(snapshot.customer().id())) {
             throw new IllegalArgumentException("order.customerId '" + order.customerId()
                     + "' does not match the snapshot's customer.id '" + snapshot.customer().id() + "'");
@@ -56,19 +58,19 @@ public record CreditFacts(OrderFacts order, Exposure exposure, Overdue overdue, 
                     + account.currencyCode() + ": currency mismatch, amounts in different currencies cannot be compared (order "
                     + order.orderId() + ")");
         }
-        LocalDate date = order.orderDate();
+        LocalDate date = order.checkDate();
         boolean creditSale = order.paymentMethod() == PaymentMethod.CREDIT;
         Money total = order.total();
         OrderFacts orderFacts = new OrderFacts(order.orderId(), order.customerId(), snapshot.customer().type(), date,
                 order.paymentMethod(), creditSale, total, account.frozen(), account.grade().orElse(null),
                 account.limitExpiredOn(date), account.validUntil().orElse(null));
-        Overdue overdue = overdue(snapshot);
+        Overdue overdue = overdue(snapshot, ReceivableLedger.scan(snapshot, policy, false));
         return new CreditFacts(orderFacts, exposure(order, snapshot, creditSale, total, overdue.openAmount()), overdue,
-                licenceChecks(order, snapshot));
+                licenceChecks(order, snapshot, policy.licences()));
     }
 
     /** The same facts with the order judged on {@code grade} (the assessed grade of an ungraded account). */
-    public CreditFacts withGrade(dev.creditcontrol.model.CreditGrade grade) {
+    public CreditFacts withGrade(CreditGrade grade) {
         return new CreditFacts(order.withGrade(grade), exposure, overdue, licenceChecks);
     }
 
@@ -82,52 +84,36 @@ public record CreditFacts(OrderFacts order, Exposure exposure, Overdue overdue, 
         return all;
     }
 
-    /** Exposure and overdue in one pass over the receivables: this runs on every check. */
-    private static Exposure exposure(OrderRequest order, CustomerSnapshot snapshot, boolean creditSale, Money total,
+    /** Exposure from the open amount the ledger summed: this runs on every check. */
+    private static Exposure exposure(CreditRequest order, CustomerSnapshot snapshot, boolean creditSale, Money total,
                                      Money openReceivables) {
         CreditAccount account = snapshot.account();
         Money thisOrder = creditSale ? total : Money.zero(account.currencyCode());
-        return Exposure.of(account.limitOn(order.orderDate()), account.limitChecked(), creditSale, openReceivables,
+        return Exposure.of(account.limitOn(order.checkDate()), account.limitChecked(), creditSale, openReceivables,
                 snapshot.deliveredNotInvoiced(), snapshot.openOrders(), thisOrder);
     }
 
-    private static Overdue overdue(CustomerSnapshot snapshot) {
-        LocalDate asOf = snapshot.asOf();
-        BigDecimal open = BigDecimal.ZERO;
-        BigDecimal overdue = BigDecimal.ZERO;
-        int openItems = 0;
-        int overdueItems = 0;
-        long maxDays = 0;
-        for (Receivable r : snapshot.receivables()) {
-            if (!r.isOpen()) continue;
-            openItems++;
-            open = open.add(r.amount().amount());
-            long days = r.daysOverdueOn(asOf);
-            if (days > 0) {
-                overdueItems++;
-                overdue = overdue.add(r.amount().amount());
-                maxDays = Math.max(maxDays, days);
-            }
-        }
-        BigDecimal share = open.signum() == 0 ? BigDecimal.ZERO.setScale(4)
-                : overdue.divide(open, 4, RoundingMode.HALF_UP);
+    private static Overdue overdue(CustomerSnapshot snapshot, ReceivableLedger l) {
+        BigDecimal share = l.open.signum() == 0 ? BigDecimal.ZERO.setScale(4)
+                : l.overdue.divide(l.open, 4, RoundingMode.HALF_UP);
         String currency = snapshot.account().currencyCode();
-        return new Overdue(snapshot.customer().type(), asOf, openItems, overdueItems, Math.toIntExact(maxDays),
-                Money.of(open, currency), Money.of(overdue, currency), share);
+        return new Overdue(snapshot.customer().type(), snapshot.asOf(), l.openItems, l.overdueItems,
+                Math.toIntExact(l.oldestDaysOverdue), Money.of(l.open, currency), Money.of(l.overdue, currency), share);
     }
 
     private record Requirement(LicenceType type, String category) {}
 
-    private static List<LicenceCheck> licenceChecks(OrderRequest order, CustomerSnapshot snapshot) {
+    private static List<LicenceCheck> licenceChecks(CreditRequest order, CustomerSnapshot snapshot,
+                                                    LicenceRequirements requirements) {
         Map<Requirement, List<OrderLine>> lines = new LinkedHashMap<>();
         for (OrderLine line : order.lines()) {
-            for (LicenceType type : LicenceRequirements.required(snapshot.customer().type(), line.deviceClass())) {
+            for (LicenceType type : requirements.required(snapshot.customer().type(), line.deviceClass())) {
                 lines.computeIfAbsent(new Requirement(type, line.category()), k -> new ArrayList<>()).add(line);
             }
         }
         List<LicenceCheck> checks = new ArrayList<>(lines.size());
         lines.forEach((req, reqLines) -> checks.add(check(req, reqLines,
-                snapshot.customer().licences(req.type()), order.orderDate())));
+                snapshot.customer().licences(req.type()), order.checkDate())));
         return checks;
     }
 

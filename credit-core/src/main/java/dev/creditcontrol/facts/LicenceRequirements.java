@@ -4,27 +4,82 @@ import dev.creditcontrol.model.CustomerType;
 import dev.creditcontrol.model.DeviceClass;
 import dev.creditcontrol.model.LicenceType;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * Which licences a buyer must hold to buy a device of a class (see DESIGN.md):
- * hospitals and clinics need their medical institution licence for every class; other buyers
- * need a business licence, plus a class II filing for class II and a class III operation licence
- * for class III devices.
+ * Which licences a buyer of each type must hold to buy a device of each class: rule-set data
+ * ({@code licence.required.<CLASS>.<TYPE>} in the parameter file), read when the rule set loads.
+ * Complete by construction: every buyer type and device class has an entry, possibly empty.
+ * Immutable.
  */
 public final class LicenceRequirements {
+    private final Map<CustomerType, Map<DeviceClass, List<LicenceType>>> table;
 
-    /** The licence types a buyer of {@code type} must hold for a device of {@code deviceClass}. */
-    public static List<LicenceType> required(CustomerType type, DeviceClass deviceClass) {
-        return switch (type) {
-            case HOSPITAL, CLINIC -> List.of(LicenceType.MEDICAL_INSTITUTION_LICENCE);
-            case DISTRIBUTOR, AGENT, OTHER -> switch (deviceClass) {
-                case I -> List.of(LicenceType.BUSINESS_LICENCE);
-                case II -> List.of(LicenceType.BUSINESS_LICENCE, LicenceType.DEVICE_FILING);
-                case III -> List.of(LicenceType.BUSINESS_LICENCE, LicenceType.DEVICE_OPERATION_LICENCE);
-            };
-        };
+    private LicenceRequirements(Map<CustomerType, Map<DeviceClass, List<LicenceType>>> table) {
+        this.table = table;
     }
 
-    private LicenceRequirements() {}
+    /**
+     * A table from (buyer type, device class) to the licence types required.
+     *
+     * @throws IllegalArgumentException naming the buyer type and device class that has no entry
+     */
+    public static LicenceRequirements of(Map<CustomerType, Map<DeviceClass, Set<LicenceType>>> table) {
+        Objects.requireNonNull(table, "table");
+        Map<CustomerType, Map<DeviceClass, List<LicenceType>>> copy = new EnumMap<>(CustomerType.class);
+        for (CustomerType type : CustomerType.values()) {
+            Map<DeviceClass, Set<LicenceType>> row = table.get(type);
+            Map<DeviceClass, List<LicenceType>> rowCopy = new EnumMap<>(DeviceClass.class);
+            for (DeviceClass cls : DeviceClass.values()) {
+                Set<LicenceType> types = row == null ? null : row.get(cls);
+                if (types == null) {
+                    throw new IllegalArgumentException("licence requirement for " + type + " buying class " + cls
+                            + " is not defined");
+                }
+                rowCopy.put(cls, List.copyOf(types.isEmpty() ? Set.of() : EnumSet.copyOf(types)));
+            }
+            copy.put(type, Collections.unmodifiableMap(rowCopy));
+        }
+        return new LicenceRequirements(Collections.unmodifiableMap(copy));
+    }
+
+    /** The licence types a buyer of {@code type} must hold for a device of {@code deviceClass}, in declaration order. */
+    public List<LicenceType> required(CustomerType type, DeviceClass deviceClass) {
+        return table.get(type).get(deviceClass);
+    }
+
+    /** The licence types a buyer of {@code type} needs whatever it buys (required for every device class). */
+    public Set<LicenceType> alwaysRequired(CustomerType type) {
+        Set<LicenceType> always = EnumSet.allOf(LicenceType.class);
+        for (DeviceClass cls : DeviceClass.values()) always.retainAll(required(type, cls));
+        return always;
+    }
+
+    /** The licence types a buyer of {@code type} may need for some device class. */
+    public Set<LicenceType> anyRequired(CustomerType type) {
+        Set<LicenceType> any = EnumSet.noneOf(LicenceType.class);
+        for (DeviceClass cls : DeviceClass.values()) any.addAll(required(type, cls));
+        return any;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LicenceRequirements other && table.equals(other.table);
+    }
+
+    @Override
+    public int hashCode() {
+        return table.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "LicenceRequirements" + table;
+    }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * @param paymentMethod how the order is paid (default {@link PaymentMethod#CREDIT})
  */
 public record OrderRequest(String orderId, String customerId, LocalDate orderDate, List<OrderLine> lines,
-                           PaymentMethod paymentMethod) {
+                           PaymentMethod paymentMethod) implements CreditRequest {
 
     /** Validates the fields. */
     public OrderRequest {
@@ -39,7 +39,14 @@ public record OrderRequest(String orderId, String customerId, LocalDate orderDat
         return new Builder(orderId, customerId, orderDate);
     }
 
+    /** The order date. */
+    @Override
+    public LocalDate checkDate() {
+        return orderDate;
+    }
+
     /** The sum of the line amounts. */
+    @Override
     public Money total() {
         Money sum = Money.zero(currencyCode());
         for (OrderLine line : lines) sum = sum.plus(line.amount());
@@ -47,6 +54,7 @@ public record OrderRequest(String orderId, String customerId, LocalDate orderDat
     }
 
     /** The currency of the order's lines. */
+    @Override
     public String currencyCode() {
         return lines.get(0).amount().currencyCode();
     }

@@ -38,7 +38,7 @@ class AssessmentFactsTest {
 
     @Test
     void customerWithoutHistoryIsNewNotGood() {
-        AssessmentFacts f = AssessmentFacts.derive(snapshot().build());
+        AssessmentFacts f = AssessmentFacts.derive(snapshot().build(), TestPolicy.STANDARD);
         assertThat(f.newCustomer()).isTrue();
         assertThat(f.onTimeShare()).isNull();
         assertThat(f.averageDaysLate()).isNull();
@@ -53,16 +53,16 @@ class AssessmentFactsTest {
                 paid("B", "300", 200, 40),
                 paid("C", "100", 100, 70),
                 Receivable.open("D", Money.cny("500"), DAY.minusDays(80), DAY.minusDays(20)),
-                paid("OLD", "999", 500, 200)).build());
+                paid("OLD", "999", 500, 200)).build(), TestPolicy.STANDARD);
         assertThat(f.newCustomer()).isFalse();
         assertThat(f.historyItems()).isEqualTo(4);
         assertThat(f.onTimeShare()).isEqualByComparingTo("0.25");
         assertThat(f.onTimeShareByAmount()).isEqualByComparingTo("0.1");
         assertThat(f.averageDaysLate()).isEqualByComparingTo("32.5");
         assertThat(f.worstDaysLate()).isEqualTo(70);
-        assertThat(f.itemsLate30()).isEqualTo(2);
-        assertThat(f.itemsLate60()).isEqualTo(1);
-        assertThat(f.itemsLate90()).isZero();
+        assertThat(f.itemsLateBeyond(30)).isEqualTo(2);
+        assertThat(f.itemsLateBeyond(60)).isEqualTo(1);
+        assertThat(f.itemsLateBeyond(90)).isZero();
         assertThat(f.daysOverdue()).isEqualTo(20);
         assertThat(f.overdueShare()).isEqualByComparingTo("1");
         assertThat(f.exposure()).isEqualTo(Money.cny("500"));
@@ -73,14 +73,14 @@ class AssessmentFactsTest {
     void trendComparesTheLastThreeMonthsWithTheNineBefore() {
         AssessmentFacts f = AssessmentFacts.derive(snapshot(
                 paid("A", "100", 200, 10), paid("B", "100", 150, 10), paid("C", "100", 30, 0),
-                Receivable.open("D", Money.cny("100"), DAY.minusDays(100), DAY.minusDays(40))).build());
+                Receivable.open("D", Money.cny("100"), DAY.minusDays(100), DAY.minusDays(40))).build(), TestPolicy.STANDARD);
         // last 3 months: 0 and 40 days late -> 20; the 9 before: 10 and 10 -> 10
         assertThat(f.trendDaysLate()).isEqualByComparingTo("10");
     }
 
     @Test
     void countsCooperationLicencesAndOutsideInformation() {
-        AssessmentFacts f = AssessmentFacts.derive(snapshot().financials(Financials.of(77, "0.55", "1.30")).build());
+        AssessmentFacts f = AssessmentFacts.derive(snapshot().financials(Financials.of(77, "0.55", "1.30")).build(), TestPolicy.STANDARD);
         assertThat(f.yearsOfCooperation()).isEqualTo(4);
         assertThat(f.licenceLapses()).isEqualTo(1);
         assertThat(f.daysToLicenceExpiry()).isEqualTo(20);

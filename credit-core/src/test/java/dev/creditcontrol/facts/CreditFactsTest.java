@@ -49,7 +49,7 @@ class CreditFactsTest {
                 .receivable(Receivable.open("I1", Money.cny("100"), DAY.minusDays(10), DAY.plusDays(20)))
                 .receivable(Receivable.paid("I2", Money.cny("999"), DAY.minusDays(90), DAY.minusDays(60), DAY.minusDays(61)))
                 .deliveredNotInvoiced(Money.cny("20")).openOrders(Money.cny("3")).build();
-        Exposure e = CreditFacts.derive(order("D-1", DeviceClass.I, "22", "400", PaymentMethod.CREDIT), s).exposure();
+        Exposure e = CreditFacts.derive(order("D-1", DeviceClass.I, "22", "400", PaymentMethod.CREDIT), s, TestPolicy.STANDARD).exposure();
         assertThat(e.openReceivables()).isEqualTo(Money.cny("100"));
         assertThat(e.before()).isEqualTo(Money.cny("123"));
         assertThat(e.thisOrder()).isEqualTo(Money.cny("400"));
@@ -62,7 +62,7 @@ class CreditFactsTest {
     @EnumSource(value = PaymentMethod.class, names = {"PREPAYMENT", "CASH_ON_DELIVERY"})
     void ordersNotOnCreditAddNoExposure(PaymentMethod method) {
         CustomerSnapshot s = snapshot(distributor(), "100").openOrders(Money.cny("50")).build();
-        CreditFacts f = CreditFacts.derive(order("D-1", DeviceClass.I, "22", "400", method), s);
+        CreditFacts f = CreditFacts.derive(order("D-1", DeviceClass.I, "22", "400", method), s, TestPolicy.STANDARD);
         assertThat(f.exposure().thisOrder()).isEqualTo(Money.cny("0"));
         assertThat(f.exposure().after()).isEqualTo(Money.cny("50"));
         assertThat(f.exposure().creditSale()).isFalse();
@@ -72,19 +72,19 @@ class CreditFactsTest {
     @Test
     void exposureExactlyAtTheLimitDoesNotExceedIt() {
         CustomerSnapshot s = snapshot(distributor(), "1000").build();
-        assertThat(CreditFacts.derive(order("D-1", DeviceClass.I, "22", "1000", PaymentMethod.CREDIT), s).exposure().exceedsLimit()).isFalse();
-        assertThat(CreditFacts.derive(order("D-1", DeviceClass.I, "22", "1000.01", PaymentMethod.CREDIT), s).exposure().exceedsLimit()).isTrue();
+        assertThat(CreditFacts.derive(order("D-1", DeviceClass.I, "22", "1000", PaymentMethod.CREDIT), s, TestPolicy.STANDARD).exposure().exceedsLimit()).isFalse();
+        assertThat(CreditFacts.derive(order("D-1", DeviceClass.I, "22", "1000.01", PaymentMethod.CREDIT), s, TestPolicy.STANDARD).exposure().exceedsLimit()).isTrue();
     }
 
     @Test
     void shareOfLimitComparisonsAreExact() {
         CustomerSnapshot s = snapshot(distributor(), "1000").build();
-        Exposure at90 = CreditFacts.derive(order("D-1", DeviceClass.I, "22", "900", PaymentMethod.CREDIT), s).exposure();
-        Exposure above90 = CreditFacts.derive(order("D-1", DeviceClass.I, "22", "900.01", PaymentMethod.CREDIT), s).exposure();
+        Exposure at90 = CreditFacts.derive(order("D-1", DeviceClass.I, "22", "900", PaymentMethod.CREDIT), s, TestPolicy.STANDARD).exposure();
+        Exposure above90 = CreditFacts.derive(order("D-1", DeviceClass.I, "22", "900.01", PaymentMethod.CREDIT), s, TestPolicy.STANDARD).exposure();
         assertThat(at90.aboveShareOfLimit(new BigDecimal("0.90"))).isFalse();
         assertThat(above90.aboveShareOfLimit(new BigDecimal("0.90"))).isTrue();
-        Exposure over5 = CreditFacts.derive(order("D-1", DeviceClass.I, "22", "1050", PaymentMethod.CREDIT), s).exposure();
-        Exposure overMore = CreditFacts.derive(order("D-1", DeviceClass.I, "22", "1050.01", PaymentMethod.CREDIT), s).exposure();
+        Exposure over5 = CreditFacts.derive(order("D-1", DeviceClass.I, "22", "1050", PaymentMethod.CREDIT), s, TestPolicy.STANDARD).exposure();
+        Exposure overMore = CreditFacts.derive(order("D-1", DeviceClass.I, "22", "1050.01", PaymentMethod.CREDIT), s, TestPolicy.STANDARD).exposure();
         assertThat(over5.overLimitAtMost(new BigDecimal("0.05"))).isTrue();
         assertThat(overMore.overLimitAtMost(new BigDecimal("0.05"))).isFalse();
         assertThat(overMore.overLimit()).isEqualTo(Money.cny("50.01"));
@@ -93,7 +93,7 @@ class CreditFactsTest {
     @Test
     void zeroLimitHasNoUtilizationAndAnyCreditExceedsIt() {
         Exposure e = CreditFacts.derive(order("D-1", DeviceClass.I, "22", "0.01", PaymentMethod.CREDIT),
-                snapshot(distributor(), "0").build()).exposure();
+                snapshot(distributor(), "0").build(), TestPolicy.STANDARD).exposure();
         assertThat(e.zeroLimit()).isTrue();
         assertThat(e.exceedsLimit()).isTrue();
         assertThat(e.utilizationAfter()).isNull();
@@ -104,7 +104,7 @@ class CreditFactsTest {
     void temporaryIncreaseRaisesTheLimitInForce() {
         CreditAccount account = CreditAccount.builder(Money.cny("1000")).temporaryIncrease(Money.cny("500"), DAY).build();
         CustomerSnapshot s = CustomerSnapshot.builder(distributor(), account, DAY).build();
-        Exposure e = CreditFacts.derive(order("D-1", DeviceClass.I, "22", "1200", PaymentMethod.CREDIT), s).exposure();
+        Exposure e = CreditFacts.derive(order("D-1", DeviceClass.I, "22", "1200", PaymentMethod.CREDIT), s, TestPolicy.STANDARD).exposure();
         assertThat(e.limit()).isEqualTo(Money.cny("1500"));
         assertThat(e.exceedsLimit()).isFalse();
     }
@@ -117,7 +117,7 @@ class CreditFactsTest {
                 .receivable(Receivable.open("I3", Money.cny("600"), DAY.minusDays(10), DAY))
                 .receivable(Receivable.paid("I4", Money.cny("50"), DAY.minusDays(300), DAY.minusDays(200), DAY.minusDays(1)))
                 .build();
-        Overdue o = CreditFacts.derive(order("D-1", DeviceClass.I, "22", "1", PaymentMethod.CREDIT), s).overdue();
+        Overdue o = CreditFacts.derive(order("D-1", DeviceClass.I, "22", "1", PaymentMethod.CREDIT), s, TestPolicy.STANDARD).overdue();
         assertThat(o.daysOverdue()).isEqualTo(40);
         assertThat(o.overdueItems()).isEqualTo(2);
         assertThat(o.openItems()).isEqualTo(3);
@@ -129,7 +129,7 @@ class CreditFactsTest {
     void itemDueOnTheSnapshotDateIsNotOverdue() {
         CustomerSnapshot s = snapshot(distributor(), "1000")
                 .receivable(Receivable.open("I1", Money.cny("100"), DAY.minusDays(30), DAY)).build();
-        Overdue o = CreditFacts.derive(order("D-1", DeviceClass.I, "22", "1", PaymentMethod.CREDIT), s).overdue();
+        Overdue o = CreditFacts.derive(order("D-1", DeviceClass.I, "22", "1", PaymentMethod.CREDIT), s, TestPolicy.STANDARD).overdue();
         assertThat(o.daysOverdue()).isZero();
         assertThat(o.overdueAmount()).isEqualTo(Money.cny("0"));
     }
@@ -137,7 +137,7 @@ class CreditFactsTest {
     @Test
     void distributorNeedsBusinessLicenceAndClassIIIOperationLicenceForClassIII() {
         CreditFacts f = CreditFacts.derive(order("D-1", DeviceClass.III, "07", "1", PaymentMethod.CREDIT),
-                snapshot(distributor(licence(LicenceType.BUSINESS_LICENCE, null)), "1000").build());
+                snapshot(distributor(licence(LicenceType.BUSINESS_LICENCE, null)), "1000").build(), TestPolicy.STANDARD);
         assertThat(f.licenceChecks()).extracting(LicenceCheck::requiredType, LicenceCheck::status).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(LicenceType.BUSINESS_LICENCE, LicenceStatus.VALID),
                 org.assertj.core.groups.Tuple.tuple(LicenceType.DEVICE_OPERATION_LICENCE, LicenceStatus.MISSING));
@@ -145,16 +145,16 @@ class CreditFactsTest {
 
     @Test
     void distributorNeedsAFilingForClassIIAndOnlyABusinessLicenceForClassI() {
-        assertThat(LicenceRequirements.required(CustomerType.AGENT, DeviceClass.II))
+        assertThat(TestPolicy.LICENCES.required(CustomerType.AGENT, DeviceClass.II))
                 .containsExactly(LicenceType.BUSINESS_LICENCE, LicenceType.DEVICE_FILING);
-        assertThat(LicenceRequirements.required(CustomerType.OTHER, DeviceClass.I)).containsExactly(LicenceType.BUSINESS_LICENCE);
+        assertThat(TestPolicy.LICENCES.required(CustomerType.OTHER, DeviceClass.I)).containsExactly(LicenceType.BUSINESS_LICENCE);
     }
 
     @ParameterizedTest
     @EnumSource(DeviceClass.class)
     void hospitalsAndClinicsNeedTheirMedicalInstitutionLicenceForEveryClass(DeviceClass cls) {
-        assertThat(LicenceRequirements.required(CustomerType.HOSPITAL, cls)).containsExactly(LicenceType.MEDICAL_INSTITUTION_LICENCE);
-        assertThat(LicenceRequirements.required(CustomerType.CLINIC, cls)).containsExactly(LicenceType.MEDICAL_INSTITUTION_LICENCE);
+        assertThat(TestPolicy.LICENCES.required(CustomerType.HOSPITAL, cls)).containsExactly(LicenceType.MEDICAL_INSTITUTION_LICENCE);
+        assertThat(TestPolicy.LICENCES.required(CustomerType.CLINIC, cls)).containsExactly(LicenceType.MEDICAL_INSTITUTION_LICENCE);
     }
 
     @Test
@@ -200,7 +200,7 @@ class CreditFactsTest {
                 .line("A", DeviceClass.III, "07", Money.cny("1"))
                 .line("B", DeviceClass.III, "07", Money.cny("1"))
                 .line("C", DeviceClass.III, "14", Money.cny("1")).build();
-        CreditFacts f = CreditFacts.derive(o, snapshot(distributor(), "1000").build());
+        CreditFacts f = CreditFacts.derive(o, snapshot(distributor(), "1000").build(), TestPolicy.STANDARD);
         assertThat(f.licenceChecks()).filteredOn(c -> c.requiredType() == LicenceType.DEVICE_OPERATION_LICENCE)
                 .extracting(LicenceCheck::category, LicenceCheck::skus)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("07", java.util.List.of("A", "B")),
@@ -210,20 +210,20 @@ class CreditFactsTest {
     @Test
     void orderForAnotherCustomerIsRefused() {
         assertThatThrownBy(() -> CreditFacts.derive(order("X-9", DeviceClass.I, "22", "1", PaymentMethod.CREDIT),
-                snapshot(distributor(), "1000").build()))
+                snapshot(distributor(), "1000").build(), TestPolicy.STANDARD))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("customerId").hasMessageContaining("X-9");
     }
 
     @Test
     void orderInAnotherCurrencyThanTheLimitIsRefused() {
         OrderRequest usd = OrderRequest.builder("SO-1", "D-1", DAY).line("A", DeviceClass.I, "22", Money.of("1", "USD")).build();
-        assertThatThrownBy(() -> CreditFacts.derive(usd, snapshot(distributor(), "1000").build()))
+        assertThatThrownBy(() -> CreditFacts.derive(usd, snapshot(distributor(), "1000").build(), TestPolicy.STANDARD))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("currenc");
     }
 
     private static LicenceCheck onlyCheck(Licence... held) {
         CreditFacts f = CreditFacts.derive(order("D-1", DeviceClass.III, "07", "1", PaymentMethod.CREDIT),
-                snapshot(distributor(held), "1000").build());
+                snapshot(distributor(held), "1000").build(), TestPolicy.STANDARD);
         return f.licenceChecks().stream().filter(c -> c.requiredType() == LicenceType.DEVICE_OPERATION_LICENCE).findFirst().orElseThrow();
     }
 }

@@ -1,7 +1,7 @@
 package dev.creditcontrol.examples;
 
-import dev.creditcontrol.rules.Calibration;
-import dev.creditcontrol.rules.ScorecardCalibrator;
+import dev.creditcontrol.rules.analyst.Calibration;
+import dev.creditcontrol.rules.analyst.ScorecardCalibrator;
 import dev.creditcontrol.rules.analyst.ScenarioFile;
 
 import java.nio.charset.StandardCharsets;

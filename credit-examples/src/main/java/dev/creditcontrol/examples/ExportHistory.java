@@ -1,6 +1,6 @@
 package dev.creditcontrol.examples;
 
-import dev.creditcontrol.rules.LabelledSnapshot;
+import dev.creditcontrol.rules.analyst.LabelledSnapshot;
 import dev.creditcontrol.rules.analyst.ScenarioFile;
 
 import java.io.Writer;

@@ -9,7 +9,7 @@ import dev.creditcontrol.model.Licence;
 import dev.creditcontrol.model.LicenceType;
 import dev.creditcontrol.model.Money;
 import dev.creditcontrol.model.Receivable;
-import dev.creditcontrol.rules.LabelledSnapshot;
+import dev.creditcontrol.rules.analyst.LabelledSnapshot;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,10 +1,10 @@
 package dev.creditcontrol.examples;
 
 import dev.creditcontrol.decision.CreditAssessment;
-import dev.creditcontrol.rules.Calibration;
+import dev.creditcontrol.rules.analyst.Calibration;
 import dev.creditcontrol.rules.CreditControl;
-import dev.creditcontrol.rules.LabelledSnapshot;
-import dev.creditcontrol.rules.ScorecardCalibrator;
+import dev.creditcontrol.rules.analyst.LabelledSnapshot;
+import dev.creditcontrol.rules.analyst.ScorecardCalibrator;
 import dev.creditcontrol.rules.analyst.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,8 +3,8 @@ package dev.creditcontrol.examples;
 import dev.creditcontrol.decision.WarningLevel;
 import dev.creditcontrol.model.CustomerSnapshot;
 import dev.creditcontrol.rules.CreditControl;
-import dev.creditcontrol.rules.LabelledSnapshot;
-import dev.creditcontrol.rules.PortfolioMonitor;
+import dev.creditcontrol.rules.analyst.LabelledSnapshot;
+import dev.creditcontrol.rules.analyst.PortfolioMonitor;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

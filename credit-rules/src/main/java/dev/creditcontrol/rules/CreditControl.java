@@ -5,6 +5,8 @@ import dev.creditcontrol.decision.CreditDecision;
 import dev.creditcontrol.decision.Reason;
 import dev.creditcontrol.facts.AssessmentFacts;
 import dev.creditcontrol.facts.CreditFacts;
+import dev.creditcontrol.model.CreditGrade;
+import dev.creditcontrol.model.CreditRequest;
 import dev.creditcontrol.model.CustomerSnapshot;
 import dev.creditcontrol.model.OrderRequest;
 import dev.creditcontrol.rules.internal.Assessments;
@@ -34,7 +36,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The credit-control engine a host ERP calls before it accepts an order or ships goods.
@@ -45,8 +49,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * switch (d.outcome()) { case APPROVE -> release(); case ESCALATE -> hold(d.requiredApproval()); ... }
  * }</pre>
  *
- * <p><b>Thread safety:</b> an instance is immutable once built and {@link #checkOrder} may be
- * called from any number of threads at once. Build it once: building compiles the rule set
+ * <p><b>Thread safety:</b> an instance is immutable once built (a reload swaps whole rule sets
+ * atomically) and {@link #checkOrder} may be called from any number of threads at once. Build it once: building compiles the rule set
  * (about a second in a fresh JVM) and warms it up.
  *
  * <p><b>Failure:</b> invalid input throws {@link IllegalArgumentException} naming the field, and
@@ -61,8 +65,7 @@ public final class CreditControl implements AutoCloseable {
     private final Path ruleSetDirectory;
     private final Clock clock;
     private final int maxRuleFirings;
-    private final List<DecisionListener> listeners;
-    private final List<ReloadListener> reloadListeners;
+    private final List<CreditControlListener> listeners;
     private final Object reloadLock = new Object();
     private final FolderWatcher watcher;
     private volatile boolean closed;
@@ -73,11 +76,10 @@ public final class CreditControl implements AutoCloseable {
         this.clock = b.clock;
         this.maxRuleFirings = b.maxRuleFirings;
         this.listeners = List.copyOf(b.listeners);
-        this.reloadListeners = List.copyOf(b.reloadListeners);
         FolderWatcher w = null;
         if (b.watchQuietPeriod != null) {
             try {
-                w = new FolderWatcher(ruleSetDirectory, b.watchQuietPeriod, this::reloadQuietly);
+                w = new FolderWatcher(ruleSetDirectory, b.watchQuietPeriod, this::reloadQuietly, b.watchExecutor);
             } catch (IOException e) {
                 ruleSets.release();
                 throw new CreditControlException("cannot watch " + ruleSetDirectory + " for changes", e);
@@ -105,9 +107,8 @@ public final class CreditControl implements AutoCloseable {
      * @throws IllegalArgumentException naming the field when the input is invalid
      */
     public CreditDecision checkOrder(OrderRequest order, CustomerSnapshot snapshot) {
-        CreditFacts facts = CreditFacts.derive(order, snapshot);
-        CompiledRuleSet ruleSet = acquire(order.orderDate(), null);
-        return decide(order, snapshot, facts, ruleSet);
+        if (order == null) throw new IllegalArgumentException("order is required but was null");
+        return check(order, snapshot, null);
     }
 
     /**
@@ -118,10 +119,31 @@ public final class CreditControl implements AutoCloseable {
      * @throws IllegalArgumentException when no loaded version has that version string
      */
     public CreditDecision checkOrder(OrderRequest order, CustomerSnapshot snapshot, String ruleSetVersion) {
+        if (order == null) throw new IllegalArgumentException("order is required but was null");
         if (ruleSetVersion == null) throw new IllegalArgumentException("ruleSetVersion is required but was null");
-        CreditFacts facts = CreditFacts.derive(order, snapshot);
-        CompiledRuleSet ruleSet = acquire(order.orderDate(), ruleSetVersion);
-        return decide(order, snapshot, facts, ruleSet);
+        return check(order, snapshot, ruleSetVersion);
+    }
+
+    /** The one door every checkpoint goes through: pick the version, derive, evaluate, resolve, publish. */
+    private CreditDecision check(CreditRequest request, CustomerSnapshot snapshot, String pinned) {
+        if (request == null) throw new IllegalArgumentException("request is required but was null");
+        if (snapshot == null) throw new IllegalArgumentException("snapshot is required but was null");
+        CompiledRuleSet ruleSet = acquire(request.checkDate(), pinned);
+        CreditDecision decision;
+        try {
+            // Input errors are the caller's: they propagate before anything is evaluated.
+            CreditFacts facts = CreditFacts.derive(request, snapshot, ruleSet.policy().facts());
+            decision = evaluate(request, snapshot, facts, ruleSet);
+        } finally {
+            ruleSet.release();
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} customer {}: {} {} by {} {}", decision.checkpoint(), request.orderId(), request.customerId(),
+                    decision.outcome(), decision.reasons().stream().map(Reason::code).toList(), decision.ruleSetName(),
+                    decision.ruleSetVersion());
+        }
+        publish(l -> l.decided(request, snapshot, decision), request.orderId());
+        return decision;
     }
 
     /** Takes a hold on the version to use, retrying if a reload retired it in between. */
@@ -136,34 +158,49 @@ public final class CreditControl implements AutoCloseable {
         }
     }
 
-    private CreditDecision decide(OrderRequest order, CustomerSnapshot snapshot, CreditFacts facts, CompiledRuleSet ruleSet) {
-        CreditDecision decision;
+    private CreditDecision evaluate(CreditRequest request, CustomerSnapshot snapshot, CreditFacts facts,
+                                    CompiledRuleSet ruleSet) {
         try {
-            if (facts.order().grade() == null) {
-                // An ungraded account is judged on the grade its history earns today.
-                facts = facts.withGrade(assess(ruleSet, snapshot, Optional.empty()).grade());
+            List<Reason> gradeFailure = List.of();
+            if (facts.order().grade() == null && facts.order().creditSale()) {
+                // An ungraded account is judged on the grade its history earns today. If the
+                // scorecard fails, the order rules still run, so a FREEZE stays a FREEZE, and the
+                // failure is a REJECT finding of its own: never an approval without a grade.
+                try {
+                    facts = facts.withGrade(assessedGrade(ruleSet, snapshot));
+                } catch (RuntimeException | StackOverflowError e) {
+                    LOG.error("Grading customer {} for order {} failed on rule set {} {}; the order cannot be approved",
+                            request.customerId(), request.orderId(), ruleSet.info().name(), ruleSet.info().version(), e);
+                    gradeFailure = List.of(Decisions.engineErrorReason("The customer's grade could not be assessed", e));
+                }
             }
             List<Reason> reasons = ruleSet.evaluate(facts, maxRuleFirings);
-            decision = Decisions.resolve(order, ruleSet.info(), reasons, clock.instant());
+            if (!gradeFailure.isEmpty()) {
+                reasons = new ArrayList<>(reasons);
+                reasons.addAll(gradeFailure);
+            }
+            return Decisions.resolve(request, ruleSet.info(), reasons, clock.instant());
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.error("Credit check of order {} failed on rule set {} {}; failing closed",
-                    order.orderId(), ruleSet.info().name(), ruleSet.info().version(), e);
-            decision = Decisions.engineError(order, ruleSet.info(), e, clock.instant());
-        } finally {
-            ruleSet.release();
+            LOG.error("Credit check of {} {} failed on rule set {} {}; failing closed", Decisions.checkpoint(request),
+                    request.orderId(), ruleSet.info().name(), ruleSet.info().version(), e);
+            return Decisions.engineError(request, ruleSet.info(), e, clock.instant());
         }
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("Order {} customer {}: {} {} by {} {}", order.orderId(), order.customerId(), decision.outcome(),
-                    decision.reasons().stream().map(Reason::code).toList(), decision.ruleSetName(), decision.ruleSetVersion());
-        }
-        for (DecisionListener listener : listeners) {
+    }
+
+    private CreditGrade assessedGrade(CompiledRuleSet ruleSet, CustomerSnapshot snapshot) {
+        AssessmentFacts facts = AssessmentFacts.derive(snapshot, ruleSet.policy().facts());
+        return Assessments.build(facts, ruleSet.assess(facts, maxRuleFirings), ruleSet.parameters(), Optional.empty(),
+                ruleSet.info(), clock.instant()).grade();
+    }
+
+    private void publish(Consumer<CreditControlListener> event, Object subject) {
+        for (CreditControlListener listener : listeners) {
             try {
-                listener.onDecision(order, snapshot, decision);
+                event.accept(listener);
             } catch (RuntimeException e) {
-                LOG.warn("Decision listener {} failed on order {}", listener, order.orderId(), e);
+                LOG.warn("Listener {} failed on {}", listener, subject, e);
             }
         }
-        return decision;
     }
 
     /**
@@ -197,15 +234,18 @@ public final class CreditControl implements AutoCloseable {
         if (snapshot == null) throw new IllegalArgumentException("snapshot is required but was null");
         if (previous == null) throw new IllegalArgumentException("previous is required but was null (use Optional.empty())");
         CompiledRuleSet ruleSet = acquire(snapshot.asOf(), pinned);
+        CreditAssessment assessment;
         try {
-            return assess(ruleSet, snapshot, previous);
+            assessment = assess(ruleSet, snapshot, previous);
         } finally {
             ruleSet.release();
         }
+        publish(l -> l.assessed(snapshot, assessment), snapshot.customer().id());
+        return assessment;
     }
 
     private CreditAssessment assess(CompiledRuleSet ruleSet, CustomerSnapshot snapshot, Optional<CreditAssessment> previous) {
-        AssessmentFacts facts = AssessmentFacts.derive(snapshot);
+        AssessmentFacts facts = AssessmentFacts.derive(snapshot, ruleSet.policy().facts());
         try {
             return Assessments.build(facts, ruleSet.assess(facts, maxRuleFirings), ruleSet.parameters(), previous,
                     ruleSet.info(), clock.instant());
@@ -216,19 +256,25 @@ public final class CreditControl implements AutoCloseable {
     }
 
     /**
-     * Whether an event calls for assessing the customer again: always for a new overdue item, a
-     * licence change or a limit change, or when there is no previous assessment; for an order,
-     * when it is larger than {@code reassess.largeOrderShare} of the last recommended limit.
+     * Whether an event calls for assessing the customer again, by the policy of the rule set in
+     * force on the last assessment's date: always when there is no previous assessment; never for
+     * an event kind outside {@code reassess.on}; for a large order, when it is larger than
+     * {@code reassess.largeOrderShare} of the last recommended limit.
      */
     public boolean needsReassessment(CreditEvent event, Optional<CreditAssessment> last) {
         if (event == null) throw new IllegalArgumentException("event is required but was null");
         if (last == null) throw new IllegalArgumentException("last is required but was null (use Optional.empty())");
         if (last.isEmpty()) return true;
-        if (!(event instanceof CreditEvent.LargeOrder order)) return true;
-        RuleSets sets = ruleSets.get();
-        BigDecimal share = sets.forDate(last.get().asOf()).parameters().decimal("reassess.largeOrderShare");
-        BigDecimal threshold = last.get().recommendedLimit().amount().multiply(share);
-        return order.amount().amount().compareTo(threshold) > 0;
+        CompiledRuleSet ruleSet = acquire(last.get().asOf(), null);
+        try {
+            if (!ruleSet.policy().reassessOn().contains(event.kind())) return false;
+            if (event.kind() != CreditEvent.Kind.LARGE_ORDER) return true;
+            BigDecimal share = ruleSet.parameters().decimal("reassess.largeOrderShare");
+            BigDecimal threshold = last.get().recommendedLimit().amount().multiply(share);
+            return event.amount().orElseThrow().amount().compareTo(threshold) > 0;
+        } finally {
+            ruleSet.release();
+        }
     }
 
     /** The customers among {@code events} that need a new assessment, given their last assessments by customer id. */
@@ -265,14 +311,14 @@ public final class CreditControl implements AutoCloseable {
                 }
             } catch (RuleSetException e) {
                 LOG.error("Reload of {} failed; the previous rule sets keep serving: {}", ruleSetDirectory, e.getMessage());
-                reloadListeners.forEach(l -> notifySafely(() -> l.reloadFailed(e)));
+                publish(l -> l.reloadFailed(e), "reload");
                 throw e;
             }
             ruleSets.getAndSet(fresh).release();
             List<RuleSetInfo> serving = ruleSets();
             LOG.info("Rule sets reloaded from {}: {}", ruleSetDirectory == null ? "the class path" : ruleSetDirectory,
                     serving.stream().map(i -> i.name() + " " + i.version()).toList());
-            reloadListeners.forEach(l -> notifySafely(() -> l.reloaded(serving)));
+            publish(l -> l.reloaded(serving), "reload");
             return serving;
         }
     }
@@ -282,14 +328,6 @@ public final class CreditControl implements AutoCloseable {
             reload();
         } catch (RuleSetException e) {
             // already logged and reported to the reload listeners
-        }
-    }
-
-    private static void notifySafely(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            LOG.warn("Reload listener failed", e);
         }
     }
 
@@ -313,12 +351,25 @@ public final class CreditControl implements AutoCloseable {
     }
 
     /**
-     * Checks a rule-set folder without loading it for use: every error and warning, each with
-     * file, line and column. An empty list, or one with only warnings, means it would load.
+     * Checks rules without loading them for use: a rule-set folder, or a folder of versions (one
+     * sub-folder each; files are then named relative to {@code ruleSetFolder}). Every error and
+     * warning, each with file, line and column. An empty list, or one with only warnings, means
+     * it would load.
      */
     public static List<RuleSetProblem> validate(Path ruleSetFolder) {
-        Objects.requireNonNull(ruleSetFolder, "ruleSetFolder");
-        return RuleSetCompiler.validate(RuleSetSource.read(ruleSetFolder), CreditControl.class.getClassLoader());
+        if (ruleSetFolder == null) throw new IllegalArgumentException("ruleSetFolder is required but was null");
+        return RuleSets.validate(ruleSetFolder, CreditControl.class.getClassLoader());
+    }
+
+    /**
+     * Writes the bundled {@code medical-device} rule set (rules, parameters, manifest, README and
+     * scenario tables) into {@code folder}, as the starting point of an analyst's own.
+     *
+     * @throws java.io.UncheckedIOException when the folder cannot be written
+     */
+    public static void writeDefaultRules(Path folder) {
+        if (folder == null) throw new IllegalArgumentException("folder is required but was null");
+        RuleSetSource.copyClasspath(CreditControl.class.getClassLoader(), DEFAULT_RULES, folder);
     }
 
     private static RuleSets defaultRuleSets(ClassLoader loader) {
@@ -330,9 +381,9 @@ public final class CreditControl implements AutoCloseable {
         private Path ruleSetDirectory;
         private Clock clock = Clock.systemDefaultZone();
         private int maxRuleFirings = 10_000;
-        private final List<DecisionListener> listeners = new ArrayList<>();
-        private final List<ReloadListener> reloadListeners = new ArrayList<>();
+        private final List<CreditControlListener> listeners = new ArrayList<>();
         private Duration watchQuietPeriod;
+        private Executor watchExecutor = FolderWatcher.defaultExecutor();
 
         private Builder() {}
 
@@ -363,17 +414,10 @@ public final class CreditControl implements AutoCloseable {
             return this;
         }
 
-        /** Adds a listener told of every decision (audit, metrics). */
-        public Builder listener(DecisionListener listener) {
+        /** Adds a listener told of every decision, assessment, reload and failed reload (audit, metrics). */
+        public Builder listener(CreditControlListener listener) {
             if (listener == null) throw new IllegalArgumentException("listener is required but was null");
             listeners.add(listener);
-            return this;
-        }
-
-        /** Adds a listener told of every reload and failed reload. */
-        public Builder reloadListener(ReloadListener listener) {
-            if (listener == null) throw new IllegalArgumentException("reloadListener is required but was null");
-            reloadListeners.add(listener);
             return this;
         }
 
@@ -387,6 +431,18 @@ public final class CreditControl implements AutoCloseable {
                 throw new IllegalArgumentException("watchRuleSetDirectory quietPeriod must be positive: " + quietPeriod);
             }
             this.watchQuietPeriod = quietPeriod;
+            return this;
+        }
+
+        /**
+         * Like {@link #watchRuleSetDirectory(Duration)}, with the watch loop run as one long task on
+         * {@code executor} (it holds one of its threads until {@link CreditControl#close()}).
+         * Without it, the watcher runs on a daemon thread of its own.
+         */
+        public Builder watchRuleSetDirectory(Duration quietPeriod, Executor executor) {
+            if (executor == null) throw new IllegalArgumentException("watchRuleSetDirectory executor is required but was null");
+            watchRuleSetDirectory(quietPeriod);
+            this.watchExecutor = executor;
             return this;
         }
 

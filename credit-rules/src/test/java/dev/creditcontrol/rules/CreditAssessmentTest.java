@@ -52,6 +52,15 @@ class CreditAssessmentTest {
         return s.build();
     }
 
+    /** Invoiced in the 12 months before the snapshot date, per month (the bundled history.months is 12). */
+    static java.math.BigDecimal historyMonthlySales(CustomerSnapshot s) {
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (Receivable r : s.receivables()) {
+            if (r.issued().isAfter(s.asOf().minusMonths(12)) && !r.issued().isAfter(s.asOf())) sum = sum.add(r.amount().amount());
+        }
+        return sum.divide(java.math.BigDecimal.valueOf(12), 2, java.math.RoundingMode.HALF_UP);
+    }
+
     @Test
     void everyFactorIsScoredByItsRuleAndTheScoreIsTheirSum() {
         CreditAssessment a = CONTROL.assess(history(CustomerType.HOSPITAL, 0, 0, false));
@@ -86,8 +95,8 @@ class CreditAssessmentTest {
                 : a.grade() == CreditGrade.C ? PaymentMethod.CASH_ON_DELIVERY : PaymentMethod.CREDIT);
         // average monthly sales over the last 12 months x the grade's months, rounded down to 10000
         Map<CreditGrade, String> months = Map.of(CreditGrade.A, "4", CreditGrade.B, "3", CreditGrade.C, "1.5", CreditGrade.D, "0");
-        java.math.BigDecimal monthly = dev.creditcontrol.facts.AssessmentFacts.derive(history(CustomerType.DISTRIBUTOR, 0, 0, false))
-                .averageMonthlySales().amount();
+        // the history's invoices: 50,000 a month in each of the last 12 months (see history())
+        java.math.BigDecimal monthly = historyMonthlySales(history(CustomerType.DISTRIBUTOR, 0, 0, false));
         java.math.BigDecimal expected = monthly.multiply(new java.math.BigDecimal(months.get(a.grade())))
                 .divide(new java.math.BigDecimal("10000"), 0, java.math.RoundingMode.FLOOR).multiply(new java.math.BigDecimal("10000"));
         assertThat(a.recommendedLimit().amount()).isEqualByComparingTo(expected);
@@ -156,16 +165,16 @@ class CreditAssessmentTest {
     void eventsThatCallForReassessment() {
         CreditAssessment last = CONTROL.assess(history(CustomerType.DISTRIBUTOR, 0, 0, false));
         Money limit = last.recommendedLimit();
-        assertThat(CONTROL.needsReassessment(new CreditEvent.LicenceChanged("C-9"), Optional.of(last))).isTrue();
-        assertThat(CONTROL.needsReassessment(new CreditEvent.NewOverdueItem("C-9", "INV-1"), Optional.of(last))).isTrue();
-        assertThat(CONTROL.needsReassessment(new CreditEvent.LimitChanged("C-9"), Optional.of(last))).isTrue();
+        assertThat(CONTROL.needsReassessment(CreditEvent.licenceChanged("C-9"), Optional.of(last))).isTrue();
+        assertThat(CONTROL.needsReassessment(CreditEvent.newOverdueItem("C-9", "INV-1"), Optional.of(last))).isTrue();
+        assertThat(CONTROL.needsReassessment(CreditEvent.limitChanged("C-9"), Optional.of(last))).isTrue();
         Money small = Money.of(limit.amount().multiply(new java.math.BigDecimal("0.30")), "CNY");
         Money large = small.plus(Money.cny("0.01"));
-        assertThat(CONTROL.needsReassessment(new CreditEvent.LargeOrder("C-9", small), Optional.of(last))).isFalse();
-        assertThat(CONTROL.needsReassessment(new CreditEvent.LargeOrder("C-9", large), Optional.of(last))).isTrue();
-        assertThat(CONTROL.needsReassessment(new CreditEvent.LargeOrder("C-10", small), Optional.empty())).isTrue();
-        assertThat(CONTROL.customersToReassess(java.util.List.of(new CreditEvent.LargeOrder("C-9", small),
-                new CreditEvent.LicenceChanged("C-7")), Map.of("C-9", last))).containsExactly("C-7");
+        assertThat(CONTROL.needsReassessment(CreditEvent.largeOrder("C-9", small), Optional.of(last))).isFalse();
+        assertThat(CONTROL.needsReassessment(CreditEvent.largeOrder("C-9", large), Optional.of(last))).isTrue();
+        assertThat(CONTROL.needsReassessment(CreditEvent.largeOrder("C-10", small), Optional.empty())).isTrue();
+        assertThat(CONTROL.customersToReassess(java.util.List.of(CreditEvent.largeOrder("C-9", small),
+                CreditEvent.licenceChanged("C-7")), Map.of("C-9", last))).containsExactly("C-7");
     }
 
     @Test

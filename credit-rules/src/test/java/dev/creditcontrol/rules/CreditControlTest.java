@@ -47,7 +47,7 @@ class CreditControlTest {
     @Test
     void orderForAnotherCustomerIsRefusedAndNothingIsEvaluated() {
         List<CreditDecision> seen = new ArrayList<>();
-        CreditControl control = CreditControl.builder().listener((o, s, d) -> seen.add(d)).build();
+        CreditControl control = CreditControl.builder().listener(CreditControlListener.decisions(seen::add)).build();
         OrderRequest other = OrderRequest.builder("SO-9", "SOMEONE-ELSE", TODAY).line("A", DeviceClass.I, "22", Money.cny("1")).build();
         CustomerSnapshot snapshot = TestOrders.distributor().snapshot();
         assertThatThrownBy(() -> control.checkOrder(other, snapshot))
@@ -126,8 +126,8 @@ class CreditControlTest {
     void listenerSeesEveryDecisionAndItsFailureDoesNotChangeIt() {
         List<CreditDecision> seen = new ArrayList<>();
         CreditControl control = CreditControl.builder()
-                .listener((o, s, d) -> { throw new IllegalStateException("audit store down"); })
-                .listener((o, s, d) -> seen.add(d))
+                .listener(CreditControlListener.decisions(d -> { throw new IllegalStateException("audit store down"); }))
+                .listener(CreditControlListener.decisions(seen::add))
                 .build();
         TestOrders t = TestOrders.distributor().frozen();
         CreditDecision d = control.checkOrder(t.order(), t.snapshot());

@@ -77,7 +77,7 @@ class ReloadTest {
         version(dir, "1.0.0", "2026-01-01", "0.90");
         List<RuleSetException> failures = new ArrayList<>();
         try (CreditControl control = CreditControl.builder().ruleSetDirectory(dir)
-                .reloadListener(new ReloadListener() {
+                .listener(new CreditControlListener() {
                     @Override
                     public void reloadFailed(RuleSetException error) {
                         failures.add(error);
@@ -112,7 +112,7 @@ class ReloadTest {
         List<List<RuleSetInfo>> reloads = new CopyOnWriteArrayList<>();
         try (CreditControl control = CreditControl.builder().ruleSetDirectory(dir)
                 .watchRuleSetDirectory(Duration.ofMillis(200))
-                .reloadListener(new ReloadListener() {
+                .listener(new CreditControlListener() {
                     @Override
                     public void reloaded(List<RuleSetInfo> serving) {
                         reloads.add(serving);
@@ -172,7 +172,7 @@ class ReloadTest {
     @Test
     void fiveHundredReloadsDoNotGrowTheHeap(@TempDir Path dir) throws Exception {
         RuleFolders.write(dir.resolve("ruleset.properties"), "name=tiny\nversion=1.0.0\neffectiveFrom=2026-01-01\nreasonCodes=ACCOUNT_FROZEN\n");
-        RuleFolders.write(dir.resolve("parameters.properties"), "");
+        RuleFolders.write(dir.resolve("parameters.properties"), RuleFolders.POLICY_PARAMETERS);
         String drl = """
                 package dev.creditcontrol.rules.tiny
                 import dev.creditcontrol.facts.OrderFacts

@@ -11,6 +11,19 @@ import java.util.stream.Stream;
 public final class RuleFolders {
     private RuleFolders() {}
 
+    /** The parameters every rule set must state (licence table, history windows, reassessment triggers). */
+    public static final String POLICY_PARAMETERS = """
+            licence.required.I=BUSINESS_LICENCE
+            licence.required.II=BUSINESS_LICENCE, DEVICE_FILING
+            licence.required.III=BUSINESS_LICENCE, DEVICE_OPERATION_LICENCE
+            history.months=12
+            history.recentMonths=3
+            history.newCustomerMonths=24
+            history.newCustomerInvoices=3
+            history.salesWindowDays=90
+            reassess.on=NEW_OVERDUE_ITEM
+            """;
+
     /** The bundled rule set's folder in the build output. */
     public static Path bundled() {
         try {

@@ -2,7 +2,6 @@ package dev.creditcontrol.examples.bench;
 
 import dev.creditcontrol.decision.CreditDecision;
 import dev.creditcontrol.examples.DemoPortfolio;
-import dev.creditcontrol.facts.CreditFacts;
 import dev.creditcontrol.model.CustomerSnapshot;
 import dev.creditcontrol.model.DeviceClass;
 import dev.creditcontrol.model.Money;
@@ -60,19 +59,5 @@ public class CheckOrderBenchmark {
     @Threads(2)
     public CreditDecision checkOrderTwoThreads() {
         return control.checkOrder(order, snapshot);
-    }
-
-    /** The Java half of a check (validation and derived facts), as a baseline for the engine's share. */
-    @Benchmark
-    @Threads(1)
-    public CreditFacts deriveFactsOneThread() {
-        return CreditFacts.derive(order, snapshot);
-    }
-
-    /** The same on two threads: how well the machine itself scales, for comparison with checkOrder. */
-    @Benchmark
-    @Threads(2)
-    public CreditFacts deriveFactsTwoThreads() {
-        return CreditFacts.derive(order, snapshot);
     }
 }

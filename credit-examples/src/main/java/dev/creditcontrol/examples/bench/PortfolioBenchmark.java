@@ -3,7 +3,7 @@ package dev.creditcontrol.examples.bench;
 import dev.creditcontrol.examples.SyntheticHistory;
 import dev.creditcontrol.model.CustomerSnapshot;
 import dev.creditcontrol.rules.CreditControl;
-import dev.creditcontrol.rules.PortfolioMonitor;
+import dev.creditcontrol.rules.analyst.PortfolioMonitor;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,7 +48,7 @@ public class PortfolioBenchmark {
     @Benchmark
     public PortfolioMonitor.Summary assessPortfolio() {
         Iterator<CustomerSnapshot> snapshots = new Iterator<>() {
-            final Iterator<dev.creditcontrol.rules.LabelledSnapshot> source = SyntheticHistory.stream(customers, 42);
+            final Iterator<dev.creditcontrol.rules.analyst.LabelledSnapshot> source = SyntheticHistory.stream(customers, 42);
 
             @Override
             public boolean hasNext() {

@@ -1,8 +1,6 @@
 package dev.creditcontrol.rules.analyst;
 
-import dev.creditcontrol.rules.Calibration;
 import dev.creditcontrol.rules.CreditControl;
-import dev.creditcontrol.rules.ScorecardCalibrator;
 import dev.creditcontrol.rules.RuleSetException;
 import dev.creditcontrol.rules.RuleSetProblem;
 import picocli.CommandLine;
@@ -17,9 +15,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * The analysts' command line: {@code validate}, {@code test} and {@code diff}. Exit codes, for CI
- * jobs: 0 success; 1 the rule set has errors or a scenario failed; 2 bad usage or unreadable
- * input; 3 ({@code diff} only) decisions changed.
+ * The analysts' command line: {@code validate}, {@code test}, {@code diff} and {@code calibrate}.
+ * Exit codes, for CI jobs: 0 success; 1 the rule set has errors or a scenario failed; 2 bad usage
+ * or unreadable input; 3 ({@code diff} only) decisions changed; 4 an unexpected failure. Every
+ * error is printed as one line per problem, with no stack trace unless {@code --verbose}.
  */
 @Command(name = "credit-rules", mixinStandardHelpOptions = true, version = "credit-rules 0.1.0",
         description = "Validate, test and compare credit-control rule sets.",
@@ -29,9 +28,14 @@ public final class Cli implements Callable<Integer> {
     public static final int FAILED = 1;
     public static final int USAGE = 2;
     public static final int CHANGED = 3;
+    public static final int BROKEN = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "print the stack trace of an error")
+    boolean verbose;
 
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
@@ -44,15 +48,24 @@ public final class Cli implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            boolean verbose = parsed.hasMatchedOption("--verbose");
+            int code;
             if (e instanceof RuleSetException rse) {
-                err.println(rse.getMessage());
-                return FAILED;
+                err.println("credit-rules: " + rse.getMessage().lines().findFirst().orElse(""));
+                rse.problems().forEach(p -> err.println(p));
+                code = FAILED;
+            } else if (e instanceof ScenarioFormatException sfe) {
+                sfe.problems().forEach(p -> err.println(p));
+                code = USAGE;
+            } else if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+                err.println("credit-rules: " + oneLine(e));
+                code = USAGE;
+            } else {
+                err.println("credit-rules: unexpected failure: " + oneLine(e) + (verbose ? "" : " (--verbose shows where)"));
+                code = BROKEN;
             }
-            if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
-                err.println(e.getMessage());
-                return USAGE;
-            }
-            throw e;
+            if (verbose) e.printStackTrace(err);
+            return code;
         });
         int code = cli.execute(args);
         out.flush();
@@ -64,6 +77,11 @@ public final class Cli implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
         return USAGE;
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static Path folder(Path p) {
@@ -82,15 +100,11 @@ public final class Cli implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            boolean errors = false;
-            for (Path folder : dev.creditcontrol.rules.internal.RuleSets.folders(folder(dir))) {
-                List<RuleSetProblem> problems = CreditControl.validate(folder);
-                problems.forEach(p -> out.println(folder.resolve(p.file()) + p.toString().substring(p.file().length())));
-                long e = problems.stream().filter(p -> p.severity() == RuleSetProblem.Severity.ERROR).count();
-                errors |= e > 0;
-                out.println(folder + ": " + e + " error(s), " + (problems.size() - e) + " warning(s)");
-            }
-            return errors ? FAILED : OK;
+            List<RuleSetProblem> problems = CreditControl.validate(folder(dir));
+            problems.forEach(p -> out.println(dir.resolve(p.file()) + p.toString().substring(p.file().length())));
+            long errors = problems.stream().filter(p -> p.severity() == RuleSetProblem.Severity.ERROR).count();
+            out.println(dir + ": " + errors + " error(s), " + (problems.size() - errors) + " warning(s)");
+            return errors > 0 ? FAILED : OK;
         }
     }
 
@@ -111,6 +125,11 @@ public final class Cli implements Callable<Integer> {
             boolean ok = true;
             for (ScenarioReport report : ScenarioRunner.runFolder(folder(dir))) {
                 out.println(report.render());
+                if (report.results().isEmpty()) {
+                    out.println("no scenario: " + report.ruleSet().name() + " " + report.ruleSet().version()
+                            + " has no scenarios/*.csv with a row; a rule set must be tested before it goes live");
+                    ok = false;
+                }
                 ok &= report.passed() && (!requireCoverage || report.rulesNever().isEmpty());
             }
             return ok ? OK : FAILED;
@@ -125,12 +144,17 @@ public final class Cli implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "OUT_DIR", description = "folder to write the calibrated rule set to")
         Path out;
 
+        @CommandLine.Option(names = "--rules", paramLabel = "RULE_DIR",
+                description = "the rule set whose scorecard to fit (default: the bundled medical-device rule set)")
+        Path rules;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            Calibration c = ScorecardCalibrator.fit(ScenarioFile.readLabelled(history));
+            List<LabelledSnapshot> labelled = ScenarioFile.readLabelled(history);
+            Calibration c = rules == null ? ScorecardCalibrator.fit(labelled) : ScorecardCalibrator.fit(folder(rules), labelled);
             c.writeRuleSet(out);
             PrintWriter o = spec.commandLine().getOut();
             o.printf(java.util.Locale.ROOT, "calibrated on %s%nheld out: AUC %.4f, KS %.4f, Gini %.4f%n", c.sample(), c.auc(), c.ks(), c.gini());

@@ -3,7 +3,6 @@ package dev.creditcontrol.rules.analyst;
 import dev.creditcontrol.decision.ApprovalLevel;
 import dev.creditcontrol.decision.Outcome;
 import dev.creditcontrol.decision.WarningLevel;
-import dev.creditcontrol.facts.LicenceRequirements;
 import dev.creditcontrol.model.CreditAccount;
 import dev.creditcontrol.model.CreditGrade;
 import dev.creditcontrol.model.Customer;
@@ -18,7 +17,6 @@ import dev.creditcontrol.model.OrderLine;
 import dev.creditcontrol.model.OrderRequest;
 import dev.creditcontrol.model.PaymentMethod;
 import dev.creditcontrol.model.Receivable;
-import dev.creditcontrol.rules.LabelledSnapshot;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -85,7 +83,7 @@ public final class ScenarioFile {
     }
 
     /**
-     * Reads a labelled history for {@link dev.creditcontrol.rules.ScorecardCalibrator}: the
+     * Reads a labelled history for {@link dev.creditcontrol.rules.analyst.ScorecardCalibrator}: the
      * scenario format with a {@code bad} column (true when the customer later defaulted or paid
      * very late) on every row. Each row's snapshot is the customer as of its {@code asOf} date.
      */
@@ -289,12 +287,13 @@ public final class ScenarioFile {
         return licences;
     }
 
-    /** The licences a buyer of the type needs for every device class, valid and unlimited. */
+    /**
+     * A row that names no licences is not about licences: one licence of every type, valid and
+     * unlimited, so whatever the rule set's licence table requires is met.
+     */
     static List<Licence> defaultLicences(CustomerType type) {
         if (type == null) return List.of();
-        Set<LicenceType> needed = new LinkedHashSet<>();
-        for (DeviceClass c : DeviceClass.values()) needed.addAll(LicenceRequirements.required(type, c));
-        return needed.stream().map(t -> new Licence(t, t.name() + "-1", LocalDate.of(2000, 1, 1), null, Set.of())).toList();
+        return Arrays.stream(LicenceType.values()).map(t -> new Licence(t, t.name() + "-1", LocalDate.of(2000, 1, 1), null, Set.of())).toList();
     }
 
     /** {@code id:amount:issued:due[:paidOn]; ...} */

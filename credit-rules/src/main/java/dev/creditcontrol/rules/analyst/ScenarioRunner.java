@@ -6,7 +6,6 @@ import dev.creditcontrol.decision.Reason;
 import dev.creditcontrol.rules.CreditControl;
 import dev.creditcontrol.rules.CreditControlException;
 import dev.creditcontrol.rules.RuleSetInfo;
-import dev.creditcontrol.rules.internal.RuleSets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,20 +58,31 @@ public final class ScenarioRunner {
      */
     public static List<ScenarioReport> runFolder(Path dir) {
         List<ScenarioReport> reports = new ArrayList<>();
-        for (Path folder : RuleSets.folders(dir)) {
-            try (CreditControl control = CreditControl.builder().ruleSetDirectory(folder).build()) {
-                reports.add(run(control, control.ruleSets().get(0), readAll(folder.resolve(SCENARIOS))));
+        try (CreditControl control = CreditControl.builder().ruleSetDirectory(dir).build()) {
+            for (RuleSetInfo version : control.ruleSets()) {
+                Path folder = version.folder().orElseThrow();
+                reports.add(run(control, version, readAll(folder.resolve(SCENARIOS))));
             }
         }
         return reports;
     }
 
-    /** Every {@code .csv} file in a folder, in name order; none when the folder does not exist. */
+    /**
+     * Every {@code .csv} file in a folder, in name order; none when the folder does not exist.
+     *
+     * @throws ScenarioFormatException when a file cannot be read or holds no scenario
+     */
     public static List<Scenario> readAll(Path folder) {
         if (!Files.isDirectory(folder)) return List.of();
         try (Stream<Path> files = Files.list(folder)) {
             List<Scenario> all = new ArrayList<>();
-            for (Path f : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) all.addAll(ScenarioFile.read(f));
+            for (Path f : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
+                List<Scenario> rows = ScenarioFile.read(f);
+                if (rows.isEmpty()) {
+                    throw new ScenarioFormatException(f.toString(), List.of(f + ":1: the file holds no scenario (no row below the header)"));
+                }
+                all.addAll(rows);
+            }
             return all;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder, e);

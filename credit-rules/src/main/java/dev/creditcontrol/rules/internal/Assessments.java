@@ -29,7 +29,7 @@ import java.util.Set;
 public final class Assessments {
     /** Parameters the engine reads itself (not through a rule), so the lint does not call them unused. */
     public static final Set<String> ENGINE_PARAMETERS = Set.of("score.base", "grade.minScore.", "grade.newCustomer",
-            "recommend.", "reassess.");
+            "recommend.");
 
     private Assessments() {}
 

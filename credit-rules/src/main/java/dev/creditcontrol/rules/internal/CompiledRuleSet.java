@@ -36,6 +36,7 @@ public final class CompiledRuleSet {
     public static final String PARAMETERS_GLOBAL = "params";
     private final RuleSetInfo info;
     private final Parameters parameters;
+    private final RuleSetPolicy policy;
     private final KieContainer container;
     private final KieBase kieBase;
     /** Reused sessions: creating one per check contends on the KieBase's session registry. */
@@ -49,9 +50,10 @@ public final class CompiledRuleSet {
     /** Drools refuses a global that no rule file declares. */
     private final boolean declaresParameters;
 
-    CompiledRuleSet(RuleSetInfo info, Parameters parameters, KieContainer container, KieBase kieBase) {
+    CompiledRuleSet(RuleSetInfo info, Parameters parameters, RuleSetPolicy policy, KieContainer container, KieBase kieBase) {
         this.info = info;
         this.parameters = parameters;
+        this.policy = policy;
         this.container = container;
         this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
@@ -103,6 +105,11 @@ public final class CompiledRuleSet {
     /** The rule set's parameters. */
     public Parameters parameters() {
         return parameters;
+    }
+
+    /** What the rule set states as data: licence table, history windows, reassessment triggers. */
+    public RuleSetPolicy policy() {
+        return policy;
     }
 
     /** A factor or warning the assessment rules recorded. */

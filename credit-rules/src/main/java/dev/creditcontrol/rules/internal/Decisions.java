@@ -4,6 +4,8 @@ import dev.creditcontrol.decision.ApprovalLevel;
 import dev.creditcontrol.decision.CreditDecision;
 import dev.creditcontrol.decision.Outcome;
 import dev.creditcontrol.decision.Reason;
+import dev.creditcontrol.decision.Checkpoint;
+import dev.creditcontrol.model.CreditRequest;
 import dev.creditcontrol.model.OrderRequest;
 import dev.creditcontrol.rules.RuleSetInfo;
 
@@ -18,7 +20,13 @@ public final class Decisions {
 
     private Decisions() {}
 
-    public static CreditDecision resolve(OrderRequest order, RuleSetInfo ruleSet, List<Reason> reasons, Instant at) {
+    /** The checkpoint a request is checked at. */
+    public static Checkpoint checkpoint(CreditRequest request) {
+        if (request instanceof OrderRequest) return Checkpoint.ORDER;
+        throw new IllegalArgumentException("unknown request type " + request.getClass().getName());
+    }
+
+    public static CreditDecision resolve(CreditRequest request, RuleSetInfo ruleSet, List<Reason> reasons, Instant at) {
         Outcome outcome = Outcome.APPROVE;
         for (Reason r : reasons) if (r.outcome().isMoreSevereThan(outcome)) outcome = r.outcome();
         Optional<ApprovalLevel> approval = Optional.empty();
@@ -30,15 +38,18 @@ public final class Decisions {
                 }
             }
         }
-        return new CreditDecision(order.orderId(), order.customerId(), order.orderDate(), outcome, approval, reasons,
-                ruleSet.name(), ruleSet.version(), ruleSet.contentHash(), at);
+        return new CreditDecision(request.orderId(), request.customerId(), request.checkDate(), outcome, approval, reasons,
+                ruleSet.name(), ruleSet.version(), ruleSet.contentHash(), at, checkpoint(request), Optional.empty());
     }
 
     /** The fail-closed decision when evaluation itself failed: the order is refused, never approved. */
-    public static CreditDecision engineError(OrderRequest order, RuleSetInfo ruleSet, Throwable error, Instant at) {
-        Reason reason = new Reason(ENGINE_ERROR, "The credit check could not be completed, so the order is refused: "
-                + error.getClass().getSimpleName() + ": " + error.getMessage(), "(engine)", Outcome.REJECT,
-                Optional.empty(), Map.of("error", error.getClass().getName()));
-        return resolve(order, ruleSet, List.of(reason), at);
+    public static CreditDecision engineError(CreditRequest request, RuleSetInfo ruleSet, Throwable error, Instant at) {
+        return resolve(request, ruleSet, List.of(engineErrorReason("The credit check could not be completed", error)), at);
+    }
+
+    /** The reason a failed step adds: REJECT, so a decision that carries it is never approved. */
+    public static Reason engineErrorReason(String what, Throwable error) {
+        return new Reason(ENGINE_ERROR, what + ", so the order is refused: " + error.getClass().getSimpleName() + ": "
+                + error.getMessage(), "(engine)", Outcome.REJECT, Optional.empty(), Map.of("error", error.getClass().getName()));
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -22,14 +23,29 @@ import java.util.stream.Stream;
 public final class FolderWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FolderWatcher.class);
     private final WatchService service;
-    private final Thread thread;
 
-    public FolderWatcher(Path dir, Duration quietPeriod, Runnable onChange) throws IOException {
+    /**
+     * Starts watching: the watch loop runs as one long task on {@code executor} until {@link #close()}
+     * (a host's executor must have a thread to spare for it).
+     */
+    public FolderWatcher(Path dir, Duration quietPeriod, Runnable onChange, Executor executor) throws IOException {
         this.service = FileSystems.getDefault().newWatchService();
         register(dir);
-        this.thread = new Thread(() -> loop(dir, quietPeriod, onChange), "credit-control-rule-watcher");
-        thread.setDaemon(true);
-        thread.start();
+        try {
+            executor.execute(() -> loop(dir, quietPeriod, onChange));
+        } catch (RuntimeException e) {
+            service.close();
+            throw e;
+        }
+    }
+
+    /** The executor used when the host gives none: one daemon thread per watcher. */
+    public static Executor defaultExecutor() {
+        return task -> {
+            Thread t = new Thread(task, "credit-control-rule-watcher");
+            t.setDaemon(true);
+            t.start();
+        };
     }
 
     private void register(Path dir) throws IOException {
@@ -62,14 +78,15 @@ public final class FolderWatcher implements AutoCloseable {
                     LOG.error("Reload after a change in {} failed", dir, e);
                 }
             }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ClosedWatchServiceException e) {
+            // closed: the loop ends and the executor's thread is free again
         }
     }
 
     @Override
     public void close() {
-        thread.interrupt();
         try {
             service.close();
         } catch (IOException e) {

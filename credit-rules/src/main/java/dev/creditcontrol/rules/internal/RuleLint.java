@@ -116,6 +116,7 @@ final class RuleLint {
             }
         });
         usedPrefixes.addAll(Assessments.ENGINE_PARAMETERS);
+        usedPrefixes.addAll(RuleSetPolicy.PARAMETERS);
         for (String name : parameters.names()) {
             if (used.contains(name) || usedPrefixes.stream().anyMatch(name::startsWith)) continue;
             problems.add(new RuleSetProblem(Severity.WARNING, parameterFile, parameterLines.lineOf(name), 1,

@@ -18,6 +18,7 @@ import org.kie.internal.builder.InternalKieBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -66,8 +67,9 @@ public final class RuleSetCompiler {
         }
         List<String> ruleNames = ruleNames(built.kieBase);
         RuleSetInfo info = new RuleSetInfo(built.manifest.name(), built.manifest.version(),
-                built.manifest.effectiveFrom(), built.manifest.description(), source.contentHash(), ruleNames);
-        CompiledRuleSet compiled = new CompiledRuleSet(info, built.parameters, built.container, built.kieBase);
+                built.manifest.effectiveFrom(), built.manifest.description(), source.contentHash(), ruleNames,
+                source.origin().startsWith("classpath:") ? Optional.empty() : Optional.of(Path.of(source.origin())));
+        CompiledRuleSet compiled = new CompiledRuleSet(info, built.parameters, built.policy, built.container, built.kieBase);
         long builtAt = System.nanoTime();
         try {
             WarmUp.run(compiled);
@@ -82,7 +84,8 @@ public final class RuleSetCompiler {
         return compiled;
     }
 
-    private record Built(Manifest manifest, Parameters parameters, KieContainer container, KieBase kieBase) {
+    private record Built(Manifest manifest, Parameters parameters, RuleSetPolicy policy, KieContainer container,
+                         KieBase kieBase) {
         void discard() {
             container.dispose();
         }
@@ -110,6 +113,7 @@ public final class RuleSetCompiler {
             problems.add(RuleSetProblem.error(RuleSetSource.PARAMETERS, parameterLines.lineOf(key), 1, e.getMessage()));
             parameters = Parameters.of(Map.of());
         }
+        Optional<RuleSetPolicy> policy = RuleSetPolicy.read(parameters, parameterLines, problems);
         Map<String, String> drl = source.drlFiles();
         if (drl.isEmpty()) problems.add(RuleSetProblem.error(source.origin(), 0, 0, "the rule set has no .drl files"));
         if (manifest != null) {
@@ -147,7 +151,7 @@ public final class RuleSetCompiler {
             if (realParserError && m.getText().contains("Parser returned a null Package")) continue;
             problems.add(toProblem(m, kiePathToFile, drl));
         }
-        if (messages.stream().anyMatch(m -> m.getLevel() == Message.Level.ERROR) || manifest == null) {
+        if (messages.stream().anyMatch(m -> m.getLevel() == Message.Level.ERROR) || manifest == null || policy.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
             return null;
         }
@@ -155,7 +159,7 @@ public final class RuleSetCompiler {
         KieBase kieBase = container.getKieBase();
         // The KieBase is built; the process-wide repository need not keep the module alive.
         ks.getRepository().removeKieModule(releaseId);
-        return new Built(manifest, parameters, container, kieBase);
+        return new Built(manifest, parameters, policy.get(), container, kieBase);
     }
 
     private static RuleSetProblem toProblem(Message m, Map<String, String> kiePathToFile, Map<String, String> drl) {

@@ -73,6 +73,27 @@ public record RuleSetSource(String origin, Map<String, String> files) {
 
     /** Reads a rule-set folder shipped on the class path, from a directory or a jar. */
     public static RuleSetSource readClasspath(ClassLoader loader, String folder) {
+        return onClasspath(loader, folder, dir -> new RuleSetSource("classpath:" + folder, read(dir).files()));
+    }
+
+    /** Copies every file of a rule-set folder shipped on the class path (docs and scenarios too) into {@code target}. */
+    public static void copyClasspath(ClassLoader loader, String folder, Path target) {
+        onClasspath(loader, folder, dir -> {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) walk::iterator) {
+                    if (!Files.isRegularFile(p)) continue;
+                    Path to = target.resolve(dir.relativize(p).toString());
+                    Files.createDirectories(to.getParent());
+                    Files.copy(p, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the rule set to " + target, e);
+            }
+        });
+    }
+
+    private static <T> T onClasspath(ClassLoader loader, String folder, java.util.function.Function<Path, T> action) {
         URL manifest = loader.getResource(folder + "/" + MANIFEST);
         if (manifest == null) {
             throw new RuleSetException("no rule set on the class path at " + folder,
@@ -80,7 +101,7 @@ public record RuleSetSource(String origin, Map<String, String> files) {
         }
         try {
             URI uri = manifest.toURI();
-            if (!"jar".equals(uri.getScheme())) return read(Path.of(uri).getParent());
+            if (!"jar".equals(uri.getScheme())) return action.apply(Path.of(uri).getParent());
             FileSystem fs;
             boolean opened = false;
             try {
@@ -90,8 +111,7 @@ public record RuleSetSource(String origin, Map<String, String> files) {
                 fs = FileSystems.getFileSystem(uri);
             }
             try {
-                RuleSetSource source = read(fs.provider().getPath(uri).getParent());
-                return new RuleSetSource("classpath:" + folder, source.files());
+                return action.apply(fs.provider().getPath(uri).getParent());
             } finally {
                 if (opened) fs.close();
             }

@@ -89,6 +89,24 @@ public final class RuleSets {
         }
     }
 
+    /** Every problem in every version under {@code dir}, version files named relative to it; nothing is kept. */
+    public static List<RuleSetProblem> validate(Path dir, ClassLoader loader) {
+        List<Path> folders = folders(dir);
+        if (folders.isEmpty()) {
+            return List.of(RuleSetProblem.error(dir.toString(), 0, 0, "neither the folder nor any sub-folder has a "
+                    + RuleSetSource.MANIFEST));
+        }
+        List<RuleSetProblem> problems = new ArrayList<>();
+        for (Path folder : folders) {
+            try {
+                problems.addAll(prefixed(dir, folder, RuleSetCompiler.validate(RuleSetSource.read(folder), loader)));
+            } catch (RuleSetException e) {
+                problems.addAll(prefixed(dir, folder, e.problems()));
+            }
+        }
+        return List.copyOf(problems);
+    }
+
     private static List<RuleSetProblem> prefixed(Path dir, Path folder, List<RuleSetProblem> problems) {
         if (folder.equals(dir)) return problems;
         String prefix = dir.relativize(folder).toString().replace('\\', '/') + "/";

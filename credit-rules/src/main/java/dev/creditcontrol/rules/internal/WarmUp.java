@@ -2,6 +2,7 @@ package dev.creditcontrol.rules.internal;
 
 import dev.creditcontrol.facts.AssessmentFacts;
 import dev.creditcontrol.facts.CreditFacts;
+import dev.creditcontrol.facts.FactPolicy;
 import dev.creditcontrol.model.CreditAccount;
 import dev.creditcontrol.model.Customer;
 import dev.creditcontrol.model.CustomerSnapshot;
@@ -26,7 +27,7 @@ final class WarmUp {
 
     private WarmUp() {}
 
-    static List<CreditFacts> samples(LocalDate date) {
+    static List<CreditFacts> samples(LocalDate date, FactPolicy policy) {
         Licence business = new Licence(LicenceType.BUSINESS_LICENCE, "WARMUP-B", date.minusYears(5), null, Set.of());
         Licence classIII = new Licence(LicenceType.DEVICE_OPERATION_LICENCE, "WARMUP-III", date.minusYears(2),
                 date.plusDays(10), Set.of("07"));
@@ -46,10 +47,10 @@ final class WarmUp {
         OrderRequest toDistributor = OrderRequest.builder("WARMUP-2", "WARMUP-D", date)
                 .line("S1", DeviceClass.III, "07", Money.cny("1200000"))
                 .line("S2", DeviceClass.II, "14", Money.cny("1000")).build();
-        return List.of(CreditFacts.derive(toHospital, h), CreditFacts.derive(toDistributor, d));
+        return List.of(CreditFacts.derive(toHospital, h, policy), CreditFacts.derive(toDistributor, d, policy));
     }
 
-    static AssessmentFacts assessmentSample(LocalDate date) {
+    static AssessmentFacts assessmentSample(LocalDate date, FactPolicy policy) {
         Licence business = new Licence(LicenceType.BUSINESS_LICENCE, "WARMUP-B", date.minusYears(5), null, Set.of());
         Customer agent = Customer.builder("WARMUP-A", "warm-up agent", CustomerType.AGENT).licence(business).build();
         CustomerSnapshot.Builder s = CustomerSnapshot.builder(agent,
@@ -58,12 +59,13 @@ final class WarmUp {
             LocalDate due = date.minusDays(30L * m);
             s.receivable(Receivable.paid("W" + m, Money.cny("50000"), due.minusDays(60), due, due.plusDays(m % 3 * 20L)));
         }
-        return AssessmentFacts.derive(s.build());
+        return AssessmentFacts.derive(s.build(), policy);
     }
 
     static void run(CompiledRuleSet ruleSet) {
-        List<CreditFacts> samples = samples(ruleSet.info().effectiveFrom());
-        AssessmentFacts customer = assessmentSample(ruleSet.info().effectiveFrom());
+        FactPolicy policy = ruleSet.policy().facts();
+        List<CreditFacts> samples = samples(ruleSet.info().effectiveFrom(), policy);
+        AssessmentFacts customer = assessmentSample(ruleSet.info().effectiveFrom(), policy);
         for (int i = 0; i < ROUNDS; i++) {
             for (CreditFacts facts : samples) ruleSet.evaluate(facts, 10_000);
             ruleSet.assess(customer, 10_000);

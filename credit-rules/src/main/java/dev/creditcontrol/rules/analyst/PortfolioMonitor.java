@@ -1,4 +1,4 @@
-package dev.creditcontrol.rules;
+package dev.creditcontrol.rules.analyst;
 
 import dev.creditcontrol.decision.CreditAssessment;
 import dev.creditcontrol.decision.WarningAction;
@@ -6,6 +6,8 @@ import dev.creditcontrol.decision.WarningLevel;
 import dev.creditcontrol.model.CreditGrade;
 import dev.creditcontrol.model.CustomerSnapshot;
 import dev.creditcontrol.model.Money;
+import dev.creditcontrol.rules.CreditControl;
+import dev.creditcontrol.rules.CreditControlException;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -16,13 +18,19 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * Assesses a whole portfolio, streamed: snapshots are pulled from an iterator in small batches by
- * a few worker threads, so memory stays bounded however many customers there are (only the
+ * a few workers, so memory stays bounded however many customers there are (only the
  * alerts are kept). Reports progress, and returns the alerts (customers at ORANGE or RED) and a
  * summary: counts per grade and per level, exposure per level.
  *
@@ -38,8 +46,10 @@ public final class PortfolioMonitor {
     private final long progressEvery;
     private final Consumer<Long> progress;
     private final Consumer<Alert> alertSink;
+    private final Executor executor;
 
     private PortfolioMonitor(Builder b) {
+        this.executor = b.executor;
         this.control = b.control;
         this.threads = b.threads;
         this.batchSize = b.batchSize;
@@ -92,52 +102,56 @@ public final class PortfolioMonitor {
         ConcurrentLinkedQueue<Alert> alerts = new ConcurrentLinkedQueue<>();
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         List<Tally> tallies = Collections.synchronizedList(new ArrayList<>());
-        List<Thread> workers = new ArrayList<>();
-        List<Throwable> crashes = Collections.synchronizedList(new ArrayList<>());
-        for (int t = 0; t < threads; t++) {
-            Thread worker = new Thread(() -> {
-                Tally tally = new Tally();
-                tallies.add(tally);
-                List<CustomerSnapshot> batch = new ArrayList<>(batchSize);
-                while (true) {
-                    batch.clear();
-                    synchronized (snapshots) {
-                        while (batch.size() < batchSize && snapshots.hasNext()) batch.add(snapshots.next());
-                    }
-                    if (batch.isEmpty()) return;
-                    for (CustomerSnapshot s : batch) {
-                        try {
-                            CreditAssessment a = control.assess(s);
-                            tally.add(a);
-                            if (a.warningLevel() != WarningLevel.GREEN) {
-                                Alert alert = new Alert(a.customerId(), a.warningLevel(), a.score(), a.grade(), a.actions(),
-                                        a.reasons().stream().map(r -> r.code()).toList(), a.exposure());
-                                if (alertSink == null) alerts.add(alert);
-                                else alertSink.accept(alert);
-                            }
-                        } catch (RuntimeException e) {
-                            failed.incrementAndGet();
-                            if (failures.size() < 20) failures.add(s.customer().id() + ": " + e.getMessage());
+        // Without a host executor, the run owns its threads and stops them when it ends.
+        ExecutorService own = executor == null ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "credit-portfolio");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        Executor pool = own != null ? own : executor;
+        List<CompletableFuture<Void>> workers = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                workers.add(CompletableFuture.runAsync(() -> {
+                    Tally tally = new Tally();
+                    tallies.add(tally);
+                    List<CustomerSnapshot> batch = new ArrayList<>(batchSize);
+                    while (!Thread.currentThread().isInterrupted()) {
+                        batch.clear();
+                        synchronized (snapshots) {
+                            while (batch.size() < batchSize && snapshots.hasNext()) batch.add(snapshots.next());
                         }
-                        long n = done.incrementAndGet();
-                        if (progress != null && n % progressEvery == 0) progress.accept(n);
+                        if (batch.isEmpty()) return;
+                        for (CustomerSnapshot s : batch) {
+                            try {
+                                CreditAssessment a = control.assess(s);
+                                tally.add(a);
+                                if (a.warningLevel() != WarningLevel.GREEN) {
+                                    Alert alert = new Alert(a.customerId(), a.warningLevel(), a.score(), a.grade(), a.actions(),
+                                            a.reasons().stream().map(r -> r.code()).toList(), a.exposure());
+                                    if (alertSink == null) alerts.add(alert);
+                                    else alertSink.accept(alert);
+                                }
+                            } catch (RuntimeException e) {
+                                failed.incrementAndGet();
+                                if (failures.size() < 20) failures.add(s.customer().id() + ": " + e.getMessage());
+                            }
+                            long n = done.incrementAndGet();
+                            if (progress != null && n % progressEvery == 0) progress.accept(n);
+                        }
                     }
-                }
-            }, "credit-portfolio-" + t);
-            worker.setUncaughtExceptionHandler((th, e) -> crashes.add(e));
-            workers.add(worker);
-            worker.start();
-        }
-        for (Thread w : workers) {
-            try {
-                w.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                workers.forEach(Thread::interrupt);
-                throw new CreditControlException("portfolio run interrupted after " + done.get() + " customers", e);
+                }, pool));
             }
+            CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.forEach(w -> w.cancel(true));
+            throw new CreditControlException("portfolio run interrupted after " + done.get() + " customers", e);
+        } catch (ExecutionException | CompletionException e) {
+            throw new CreditControlException("portfolio run failed after " + done.get() + " customers", e.getCause());
+        } finally {
+            if (own != null) own.shutdownNow();
         }
-        if (!crashes.isEmpty()) throw new CreditControlException("portfolio run failed", crashes.get(0));
         Tally total = new Tally();
         tallies.forEach(total::merge);
         return new Summary(total.assessed, failed.get(), Collections.unmodifiableMap(total.perGrade),
@@ -183,12 +197,23 @@ public final class PortfolioMonitor {
         private long progressEvery = 100_000;
         private Consumer<Long> progress;
         private Consumer<Alert> alertSink;
+        private Executor executor;
 
         private Builder(CreditControl control) {
             this.control = control;
         }
 
-        /** Worker threads (default: the number of processors). */
+        /**
+         * Runs the workers on the host's executor (each worker is one task that lasts the whole
+         * run), instead of on threads the run starts and stops itself.
+         */
+        public Builder executor(Executor executor) {
+            if (executor == null) throw new IllegalArgumentException("executor is required but was null");
+            this.executor = executor;
+            return this;
+        }
+
+        /** Workers, each taking batches from the iterator (default: the number of processors). */
         public Builder threads(int threads) {
             if (threads < 1) throw new IllegalArgumentException("threads must be at least 1: " + threads);
             this.threads = threads;
@@ -221,6 +246,7 @@ public final class PortfolioMonitor {
             return this;
         }
 
+        /** The monitor, ready to {@link PortfolioMonitor#run run}. */
         public PortfolioMonitor build() {
             return new PortfolioMonitor(this);
         }

@@ -1,4 +1,4 @@
-package dev.creditcontrol.rules;
+package dev.creditcontrol.rules.analyst;
 
 import dev.creditcontrol.model.CustomerSnapshot;
 

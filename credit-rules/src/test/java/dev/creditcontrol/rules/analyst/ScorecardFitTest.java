@@ -1,4 +1,4 @@
-package dev.creditcontrol.rules.internal;
+package dev.creditcontrol.rules.analyst;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.creditcontrol.rules.internal;
+package dev.creditcontrol.rules.analyst;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * ridge-penalised logistic regression by Newton's method, points scaled so scores run 0-100.
  * Pure Java and deterministic: the same rows give the same scorecard on every machine.
  */
-public final class ScorecardFit {
+final class ScorecardFit {
     private static final int QUANTILES = 5;
     private static final double RIDGE = 1e-3;
     private static final long SPLIT_SEED = 20260615L;

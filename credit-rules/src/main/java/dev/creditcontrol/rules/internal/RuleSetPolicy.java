@@ -1,0 +1,115 @@
+package dev.creditcontrol.rules.internal;
+
+import dev.creditcontrol.facts.FactPolicy;
+import dev.creditcontrol.facts.LicenceRequirements;
+import dev.creditcontrol.model.CustomerType;
+import dev.creditcontrol.model.DeviceClass;
+import dev.creditcontrol.model.LicenceType;
+import dev.creditcontrol.rules.CreditEvent;
+import dev.creditcontrol.rules.RuleSetProblem;
+import dev.creditcontrol.rules.authoring.Parameters;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The policy a rule set states as data rather than as rules: which licences each buyer needs,
+ * the windows payment behaviour is measured over, and which events call for a new assessment.
+ * Read once when the rule set loads; a mistake is a load error at the parameter's line.
+ */
+public record RuleSetPolicy(FactPolicy facts, Set<CreditEvent.Kind> reassessOn) {
+    /** Parameter prefixes the engine reads itself, so the lint does not call them unused. */
+    static final Set<String> PARAMETERS = Set.of("licence.required.", "history.", "reassess.");
+
+    /** Reads the policy, or reports each mistake (with its key) and returns empty. */
+    static Optional<RuleSetPolicy> read(Parameters p, PropertiesText lines, List<RuleSetProblem> problems) {
+        int before = problems.size();
+        Map<CustomerType, Map<DeviceClass, Set<LicenceType>>> table = new EnumMap<>(CustomerType.class);
+        for (CustomerType type : CustomerType.values()) {
+            Map<DeviceClass, Set<LicenceType>> row = new EnumMap<>(DeviceClass.class);
+            for (DeviceClass cls : DeviceClass.values()) {
+                String key = "licence.required." + cls;
+                String qualified = key + "." + type;
+                String used = p.has(qualified) ? qualified : key;
+                if (!p.has(used)) {
+                    problems.add(error(lines, key, "parameter " + key + " (or " + qualified + ") is not defined: say which"
+                            + " licences a " + type + " needs for class " + cls + " devices (empty: none)"));
+                    continue;
+                }
+                row.put(cls, enums(LicenceType.class, p.text(used), used, lines, problems));
+            }
+            table.put(type, row);
+        }
+        int historyMonths = integer(p, "history.months", lines, problems);
+        int recentMonths = integer(p, "history.recentMonths", lines, problems);
+        int newCustomerMonths = integer(p, "history.newCustomerMonths", lines, problems);
+        int newCustomerInvoices = integer(p, "history.newCustomerInvoices", lines, problems);
+        int salesWindowDays = integer(p, "history.salesWindowDays", lines, problems);
+        Set<CreditEvent.Kind> reassessOn = p.has("reassess.on")
+                ? enums(CreditEvent.Kind.class, p.text("reassess.on"), "reassess.on", lines, problems)
+                : missing(lines, "reassess.on", EnumSet.noneOf(CreditEvent.Kind.class), problems);
+        if (reassessOn.contains(CreditEvent.Kind.LARGE_ORDER)) integer(p, "reassess.largeOrderShare", lines, problems, true);
+        if (problems.size() > before) return Optional.empty();
+        try {
+            FactPolicy facts = new FactPolicy(LicenceRequirements.of(table), historyMonths, recentMonths,
+                    newCustomerMonths, newCustomerInvoices, salesWindowDays);
+            return Optional.of(new RuleSetPolicy(facts, Set.copyOf(reassessOn)));
+        } catch (IllegalArgumentException e) {
+            String key = e.getMessage().split(" ", 2)[0];
+            problems.add(error(lines, key, e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private static <E extends Enum<E>> Set<E> enums(Class<E> type, String text, String key, PropertiesText lines,
+                                                   List<RuleSetProblem> problems) {
+        Set<E> set = EnumSet.noneOf(type);
+        for (String name : text.split("[\\s,]+")) {
+            if (name.isEmpty()) continue;
+            try {
+                set.add(Enum.valueOf(type, name.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                problems.add(error(lines, key, "parameter " + key + ": '" + name + "' is not one of "
+                        + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
+            }
+        }
+        return set;
+    }
+
+    private static int integer(Parameters p, String key, PropertiesText lines, List<RuleSetProblem> problems) {
+        return integer(p, key, lines, problems, false);
+    }
+
+    /** Reads a positive whole number (or, with {@code decimal}, checks a positive number) and reports what is wrong. */
+    private static int integer(Parameters p, String key, PropertiesText lines, List<RuleSetProblem> problems, boolean decimal) {
+        if (!p.has(key)) return missing(lines, key, 0, problems);
+        try {
+            if (decimal) {
+                if (p.decimal(key).signum() <= 0) problems.add(error(lines, key, "parameter " + key + " must be above 0"));
+                return 0;
+            }
+            int value = p.integer(key);
+            if (value < 1) problems.add(error(lines, key, "parameter " + key + " must be at least 1: " + value));
+            return value;
+        } catch (IllegalStateException e) {
+            problems.add(error(lines, key, e.getMessage()));
+            return 0;
+        }
+    }
+
+    private static <T> T missing(PropertiesText lines, String key, T fallback, List<RuleSetProblem> problems) {
+        problems.add(error(lines, key, "parameter " + key + " is not defined"));
+        return fallback;
+    }
+
+    private static RuleSetProblem error(PropertiesText lines, String key, String message) {
+        return RuleSetProblem.error(lines.file(), lines.lineOf(key), 1, message);
+    }
+}
