@@ -95,4 +95,29 @@ class AssessmentFactsTest {
         assertThatThrownBy(() -> Financials.of(101, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("thirdPartyScore");
     }
+
+    @Test
+    void theHistoryWindowsComeFromTheRuleSetsPolicy() {
+        CustomerSnapshot s = snapshot(paid("A", "100", 30, 0), paid("B", "100", 100, 45), paid("C", "100", 250, 95),
+                paid("D", "100", 300, 0)).build();
+        AssessmentFacts twelve = AssessmentFacts.derive(s, TestPolicy.STANDARD);
+        AssessmentFacts six = AssessmentFacts.derive(s, new FactPolicy(TestPolicy.LICENCES, 6, 2, 24, 3, 90));
+        assertThat(twelve.historyItems()).isEqualTo(4);
+        assertThat(six.historyItems()).isEqualTo(2);
+        assertThat(twelve.itemsLateBeyond(90)).isEqualTo(1);
+        assertThat(six.itemsLateBeyond(90)).isZero();
+        assertThat(six.itemsLateBeyond(44)).isEqualTo(1);
+        assertThat(six.itemsLateBeyond(45)).isZero();
+        // a customer is new below the policy's count of invoices in its window
+        assertThat(AssessmentFacts.derive(s, new FactPolicy(TestPolicy.LICENCES, 12, 3, 24, 5, 90)).newCustomer()).isTrue();
+        assertThat(twelve.newCustomer()).isFalse();
+    }
+
+    @Test
+    void aLicenceTableWithAGapIsRefusedNamingIt() {
+        java.util.Map<dev.creditcontrol.model.CustomerType, java.util.Map<dev.creditcontrol.model.DeviceClass,
+                java.util.Set<dev.creditcontrol.model.LicenceType>>> table = new java.util.EnumMap<>(dev.creditcontrol.model.CustomerType.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LicenceRequirements.of(table))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HOSPITAL").hasMessageContaining("class I");
+    }
 }

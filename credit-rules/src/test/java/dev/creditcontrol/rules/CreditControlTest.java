@@ -1,7 +1,11 @@
 package dev.creditcontrol.rules;
 
+import dev.creditcontrol.decision.Checkpoint;
+import dev.creditcontrol.decision.CreditAssessment;
 import dev.creditcontrol.decision.CreditDecision;
 import dev.creditcontrol.decision.Outcome;
+import dev.creditcontrol.model.CreditGrade;
+import dev.creditcontrol.model.CreditRequest;
 import dev.creditcontrol.model.CustomerSnapshot;
 import dev.creditcontrol.model.DeviceClass;
 import dev.creditcontrol.model.Money;
@@ -201,5 +205,79 @@ class CreditControlTest {
     void folderWithoutARuleSetIsRefused(@TempDir Path dir) {
         assertThatThrownBy(() -> CreditControl.builder().ruleSetDirectory(dir).build())
                 .isInstanceOf(RuleSetException.class).hasMessageContaining("ruleset.properties");
+    }
+
+    /** A copy of the bundled rule set whose first scorecard rule throws. */
+    private static Path brokenScorecard(Path dir) {
+        RuleFolders.copyBundled(dir);
+        RuleFolders.replace(dir.resolve("scorecard.drl"), "$s.score(\"onTimeShare\", $a.onTimeShare());",
+                "$s.score(\"onTimeShare\", $a.onTimeShare()); if (true) throw new IllegalStateException(\"scorecard bug\");");
+        return dir;
+    }
+
+    @Test
+    void aBrokenScorecardCannotTurnAFrozenAccountsFreezeIntoAnEngineError(@TempDir Path dir) {
+        try (CreditControl control = CreditControl.builder().ruleSetDirectory(brokenScorecard(dir)).build()) {
+            CreditDecision d = TestOrders.distributor().ungraded().frozen().checkWith(control); // the scorecard runs
+            assertThat(d.outcome()).isEqualTo(Outcome.FREEZE);
+            assertThat(TestOrders.codes(d)).contains("ACCOUNT_FROZEN", "ENGINE_ERROR");
+        }
+    }
+
+    @Test
+    void anUngradedCreditOrderIsNeverApprovedWhenItsGradeCannotBeAssessedButKeepsItsFindings(@TempDir Path dir) {
+        try (CreditControl control = CreditControl.builder().ruleSetDirectory(brokenScorecard(dir)).build()) {
+            CreditDecision d = TestOrders.distributor().ungraded().limit("100000").openOrders("95000").checkWith(control);
+            assertThat(d.outcome()).isEqualTo(Outcome.REJECT);
+            assertThat(TestOrders.codes(d)).contains("CREDIT_LIMIT_NEAR", "ENGINE_ERROR");
+            assertThat(d.reasons("ENGINE_ERROR").get(0).message()).contains("grade could not be assessed");
+            // a graded account does not need the scorecard on the order path
+            assertThat(TestOrders.distributor().grade(CreditGrade.B).checkWith(control).outcome()).isEqualTo(Outcome.APPROVE);
+        }
+    }
+
+    @Test
+    void theListenerSeesTheRequestItsCheckpointAndEveryAssessment() {
+        List<Object> seen = new ArrayList<>();
+        CreditControl control = CreditControl.builder().listener(new CreditControlListener() {
+            @Override
+            public void decided(CreditRequest request, CustomerSnapshot snapshot, CreditDecision decision) {
+                seen.add(request);
+                seen.add(decision.checkpoint());
+            }
+
+            @Override
+            public void assessed(CustomerSnapshot snapshot, CreditAssessment assessment) {
+                seen.add(assessment.customerId());
+            }
+        }).build();
+        TestOrders t = TestOrders.distributor().grade(CreditGrade.A);
+        OrderRequest order = t.order();
+        control.checkOrder(order, t.snapshot());
+        control.assess(t.snapshot());
+        assertThat(seen).containsExactly(order, Checkpoint.ORDER, "C-1");
+    }
+
+    @Test
+    void theFolderWatcherRunsOnTheHostsExecutor(@TempDir Path dir) throws Exception {
+        RuleFolders.copyBundled(dir);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        List<List<RuleSetInfo>> reloads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (CreditControl control = CreditControl.builder().ruleSetDirectory(dir)
+                .watchRuleSetDirectory(java.time.Duration.ofMillis(200), pool)
+                .listener(new CreditControlListener() {
+                    @Override
+                    public void reloaded(List<RuleSetInfo> serving) {
+                        reloads.add(serving);
+                    }
+                }).build()) {
+            RuleFolders.replace(dir.resolve("ruleset.properties"), "version=1.0.0", "version=1.0.1");
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (reloads.isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
+            assertThat(reloads).singleElement().satisfies(v -> assertThat(v).extracting(RuleSetInfo::version).containsExactly("1.0.1"));
+        }
+        // closing the engine ends the watch task: the host's single thread is free again
+        assertThat(pool.submit(() -> "free").get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("free");
+        pool.shutdown();
     }
 }

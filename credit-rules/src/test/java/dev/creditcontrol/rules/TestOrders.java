@@ -70,6 +70,12 @@ public final class TestOrders {
         return this;
     }
 
+    /** An account without a grade: the order path assesses one. */
+    public TestOrders ungraded() {
+        this.grade = null;
+        return this;
+    }
+
     public TestOrders frozen() {
         this.frozen = true;
         return this;
