@@ -22,8 +22,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScenarioFileTest {
 
+    static final ScenarioDefaults DEFAULTS = ScenarioDefaults.read("defaults.properties",
+            new StringReader("orderDate=2026-06-15\ncurrency=CNY\nlimit=1000000\npaymentTermDays=90\n"));
+
     static List<Scenario> parse(String csv) {
-        return ScenarioFile.read("test.csv", new StringReader(csv));
+        return ScenarioFile.read("test.csv", new StringReader(csv), DEFAULTS);
     }
 
     @Test
@@ -31,7 +34,7 @@ class ScenarioFileTest {
         Scenario s = parse("customerType,lines\nDISTRIBUTOR,III:07:10000\n").get(0);
         assertThat(s.name()).isEqualTo("row 2");
         assertThat(s.source()).isEqualTo("test.csv:2");
-        assertThat(s.order().orderDate()).isEqualTo(ScenarioFile.DEFAULT_ORDER_DATE);
+        assertThat(s.order().orderDate()).isEqualTo(java.time.LocalDate.of(2026, 6, 15));
         assertThat(s.order().paymentMethod()).isEqualTo(PaymentMethod.CREDIT);
         assertThat(s.snapshot().account().limit()).isEqualTo(Money.cny("1000000"));
         // a row that names no licences is not about licences: one of every type, valid, unlimited
@@ -70,9 +73,9 @@ class ScenarioFileTest {
                 """))
                 .isInstanceOf(ScenarioFormatException.class)
                 .satisfies(e -> assertThat(((ScenarioFormatException) e).problems()).containsExactly(
-                        "test.csv:2: column 'customerType': No enum constant dev.creditcontrol.model.CustomerType.HOSPITL (value 'HOSPITL')",
+                        "test.csv:2: column 'customerType': not one of [HOSPITAL, CLINIC, DISTRIBUTOR, AGENT, OTHER] (value 'HOSPITL')",
                         "test.csv:3: column 'limit': amount is not a decimal number: 'lots' (value 'lots')",
-                        "test.csv:4: column 'lines': No enum constant dev.creditcontrol.model.DeviceClass.IV (value 'IV:22:1')"));
+                        "test.csv:4: column 'lines': not one of [I, II, III] (value 'IV:22:1')"));
     }
 
     @Test
@@ -85,6 +88,65 @@ class ScenarioFileTest {
     void invalidModelValuesAreReportedWithTheirLine() {
         assertThatThrownBy(() -> parse("customerType,lines\nCLINIC,I:22:-5\n"))
                 .isInstanceOf(ScenarioFormatException.class).hasMessageContaining("test.csv:2").hasMessageContaining("line.amount");
+    }
+
+    @Test
+    void aRowWithoutADefaultForAnEmptyCellIsRefusedNamingTheColumn() {
+        assertThatThrownBy(() -> ScenarioFile.read("test.csv", new StringReader("customerType,lines\nCLINIC,I:22:1\n"),
+                ScenarioDefaults.NONE))
+                .isInstanceOf(ScenarioFormatException.class)
+                .hasMessageContaining("test.csv:2: column 'orderDate' is empty and no defaults.properties gives a default")
+                .hasMessageContaining("column 'currency'");
+    }
+
+    @Test
+    void theRowsCurrencyIsTheCurrencyOfItsAmounts() {
+        Scenario s = parse("customerType,currency,limit,lines,openOrders\nDISTRIBUTOR,USD,50000,II:07:1200.50,300\n").get(0);
+        assertThat(s.order().total()).isEqualTo(Money.of("1200.50", "USD"));
+        assertThat(s.snapshot().account().limit()).isEqualTo(Money.of("50000", "USD"));
+        assertThat(s.snapshot().openOrders()).isEqualTo(Money.of("300", "USD"));
+    }
+
+    @Test
+    void aFileSavedAsGbkIsRefusedNamingTheLineAndTheEncoding(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gbk.csv");
+        java.nio.file.Files.write(file, "case,customerType,lines\nok,CLINIC,I:22:1\n第一人民医院,HOSPITAL,I:22:1\n"
+                .getBytes(java.nio.charset.Charset.forName("GBK")));
+        assertThatThrownBy(() -> ScenarioFile.read(file)).isInstanceOf(ScenarioFormatException.class)
+                .hasMessageContaining("gbk.csv:3: the file is not UTF-8 (probably GBK");
+    }
+
+    @Test
+    void everyValueOfAScenarioSurvivesAWriteAndARead(@TempDir Path dir) {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 6, 15);
+        dev.creditcontrol.model.Customer customer = dev.creditcontrol.model.Customer.builder("H-7", "第一人民医院", dev.creditcontrol.model.CustomerType.HOSPITAL)
+                .since(java.time.LocalDate.of(2015, 3, 1))
+                .licence(new dev.creditcontrol.model.Licence(LicenceType.MEDICAL_INSTITUTION_LICENCE, "PDY-1", java.time.LocalDate.of(2020, 1, 2),
+                        java.time.LocalDate.of(2030, 1, 1), Set.of("07", "22")))
+                .licence(new dev.creditcontrol.model.Licence(LicenceType.BUSINESS_LICENCE, "B-9", java.time.LocalDate.of(2011, 5, 5), null, Set.of()))
+                .build();
+        dev.creditcontrol.model.CreditAccount account = dev.creditcontrol.model.CreditAccount.builder(Money.of("800000.00", "EUR"))
+                .paymentTermDays(150).validUntil(day.plusMonths(5)).grade(dev.creditcontrol.model.CreditGrade.C).frozen(true)
+                .temporaryIncrease(Money.of("120000", "EUR"), day.plusDays(40)).build();
+        dev.creditcontrol.model.CustomerSnapshot snapshot = dev.creditcontrol.model.CustomerSnapshot.builder(customer, account, day.minusDays(1))
+                .receivable(dev.creditcontrol.model.Receivable.open("INV-1", Money.of("1000.10", "EUR"), day.minusDays(100), day.minusDays(10)))
+                .receivable(dev.creditcontrol.model.Receivable.paid("INV-2", Money.of("99", "EUR"), day.minusDays(300), day.minusDays(200), day.minusDays(150)))
+                .openOrders(Money.of("5", "EUR")).deliveredNotInvoiced(Money.of("7.25", "EUR"))
+                .financials(dev.creditcontrol.model.Financials.of(71, "0.45", "1.8")).build();
+        dev.creditcontrol.model.OrderRequest order = dev.creditcontrol.model.OrderRequest.builder("SO-77", "H-7", day)
+                .line("PM-300", dev.creditcontrol.model.DeviceClass.II, "07", Money.of("56000", "EUR"))
+                .line("US-7000", dev.creditcontrol.model.DeviceClass.III, "22", Money.of("1.5", "EUR"))
+                .paymentMethod(PaymentMethod.CASH_ON_DELIVERY).build();
+        Scenario original = new Scenario("全部", "memory", order, snapshot, java.util.Optional.of(Outcome.ESCALATE),
+                java.util.Optional.of(Set.of("CREDIT_LIMIT_NEAR")), java.util.Optional.of(dev.creditcontrol.decision.ApprovalLevel.CREDIT_MANAGER),
+                java.util.Optional.of(dev.creditcontrol.model.CreditGrade.C), java.util.Optional.of(dev.creditcontrol.decision.WarningLevel.RED));
+        Path file = dir.resolve("cases.csv");
+        ScenarioFile.write(file, List.of(original));
+        Scenario back = ScenarioFile.read(file).get(0);
+        assertThat(back.order()).isEqualTo(original.order());
+        assertThat(back.snapshot()).isEqualTo(original.snapshot());
+        assertThat(back.snapshot().account().temporaryIncrease()).isEqualTo(account.temporaryIncrease());
+        assertThat(back).usingRecursiveComparison().ignoringFields("source").isEqualTo(original);
     }
 
     @Test
