@@ -33,23 +33,7 @@ class CreditAssessmentTest {
 
     /** A customer with twelve monthly invoices, each paid {@code daysLate} late; optionally one open invoice overdue. */
     static CustomerSnapshot history(CustomerType type, int daysLate, int openOverdueDays, boolean frozen) {
-        Customer.Builder c = Customer.builder("C-9", "客户", type).since(TODAY.minusYears(6))
-                .licence(new Licence(LicenceType.BUSINESS_LICENCE, "B", LocalDate.of(2010, 1, 1), null, Set.of()))
-                .licence(new Licence(LicenceType.MEDICAL_INSTITUTION_LICENCE, "M", LocalDate.of(2010, 1, 1), null, Set.of()))
-                .licence(new Licence(LicenceType.DEVICE_OPERATION_LICENCE, "O", LocalDate.of(2010, 1, 1), null, Set.of()));
-        CustomerSnapshot.Builder s = CustomerSnapshot.builder(c.build(),
-                CreditAccount.builder(Money.cny("2000000")).frozen(frozen).build(), TODAY);
-        for (int m = 1; m <= 12; m++) {
-            LocalDate due = TODAY.minusDays(30L * m);
-            LocalDate paid = due.plusDays(daysLate);
-            s.receivable(paid.isAfter(TODAY) ? Receivable.open("P" + m, Money.cny("100000"), due.minusDays(60), due)
-                    : Receivable.paid("P" + m, Money.cny("100000"), due.minusDays(60), due, paid));
-        }
-        if (openOverdueDays > 0) {
-            LocalDate due = TODAY.minusDays(openOverdueDays);
-            s.receivable(Receivable.open("OPEN", Money.cny("100000"), due.minusDays(60), due));
-        }
-        return s.build();
+        return TestOrders.paymentHistory(type, daysLate, openOverdueDays, frozen);
     }
 
     /** Invoiced in the 12 months before the snapshot date, per month (the bundled history.months is 12). */

@@ -60,7 +60,7 @@ class RuleSetPolicyTest {
 
     @Test
     void reassessmentTriggersComeFromTheRuleSet(@TempDir Path dir) {
-        CreditAssessment last = TestOrders.DEFAULT.assess(CreditAssessmentTest.history(CustomerType.DISTRIBUTOR, 0, 0, false));
+        CreditAssessment last = TestOrders.DEFAULT.assess(TestOrders.paymentHistory(CustomerType.DISTRIBUTOR, 0, 0, false));
         assertThat(TestOrders.DEFAULT.needsReassessment(CreditEvent.licenceChanged("C-9"), Optional.of(last))).isTrue();
         RuleFolders.copyBundled(dir);
         RuleFolders.replace(dir.resolve("parameters.properties"),
@@ -75,11 +75,11 @@ class RuleSetPolicyTest {
     @Test
     void theHistoryWindowComesFromTheRuleSet(@TempDir Path dir) {
         // twelve invoices, one a month, all paid on time: a 12-month window sees all of them
-        CreditAssessment bundled = TestOrders.DEFAULT.assess(CreditAssessmentTest.history(CustomerType.DISTRIBUTOR, 0, 0, false));
+        CreditAssessment bundled = TestOrders.DEFAULT.assess(TestOrders.paymentHistory(CustomerType.DISTRIBUTOR, 0, 0, false));
         RuleFolders.copyBundled(dir);
         RuleFolders.replace(dir.resolve("parameters.properties"), "history.months=12", "history.months=6");
         try (CreditControl control = load(dir)) {
-            CreditAssessment shorter = control.assess(CreditAssessmentTest.history(CustomerType.DISTRIBUTOR, 0, 0, false));
+            CreditAssessment shorter = control.assess(TestOrders.paymentHistory(CustomerType.DISTRIBUTOR, 0, 0, false));
             // the monthly sales average is taken over the window: half the months, half the invoices
             assertThat(shorter.recommendedLimit().amount()).isLessThan(bundled.recommendedLimit().amount());
         }

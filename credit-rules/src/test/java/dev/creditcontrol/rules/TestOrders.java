@@ -150,4 +150,25 @@ public final class TestOrders {
     public static List<String> codes(CreditDecision d) {
         return d.reasons().stream().map(Reason::code).toList();
     }
+
+    /** Customer C-9: twelve monthly invoices of 100,000, each paid {@code daysLate} late, and an optional open overdue one. */
+    public static CustomerSnapshot paymentHistory(CustomerType type, int daysLate, int openOverdueDays, boolean frozen) {
+        Customer.Builder c = Customer.builder("C-9", "客户", type).since(TODAY.minusYears(6))
+                .licence(new Licence(LicenceType.BUSINESS_LICENCE, "B", LocalDate.of(2010, 1, 1), null, Set.of()))
+                .licence(new Licence(LicenceType.MEDICAL_INSTITUTION_LICENCE, "M", LocalDate.of(2010, 1, 1), null, Set.of()))
+                .licence(new Licence(LicenceType.DEVICE_OPERATION_LICENCE, "O", LocalDate.of(2010, 1, 1), null, Set.of()));
+        CustomerSnapshot.Builder s = CustomerSnapshot.builder(c.build(),
+                CreditAccount.builder(Money.cny("2000000")).frozen(frozen).build(), TODAY);
+        for (int m = 1; m <= 12; m++) {
+            LocalDate due = TODAY.minusDays(30L * m);
+            LocalDate paid = due.plusDays(daysLate);
+            s.receivable(paid.isAfter(TODAY) ? Receivable.open("P" + m, Money.cny("100000"), due.minusDays(60), due)
+                    : Receivable.paid("P" + m, Money.cny("100000"), due.minusDays(60), due, paid));
+        }
+        if (openOverdueDays > 0) {
+            LocalDate due = TODAY.minusDays(openOverdueDays);
+            s.receivable(Receivable.open("OPEN", Money.cny("100000"), due.minusDays(60), due));
+        }
+        return s.build();
+    }
 }

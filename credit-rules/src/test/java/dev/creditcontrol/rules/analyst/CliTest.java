@@ -92,4 +92,66 @@ class CliTest {
         assertThat(run("validate", "/no/such/folder")).isEqualTo(Cli.USAGE);
         assertThat(err.toString()).contains("not a folder");
     }
+
+    @Test
+    void testFailsWhenAScenarioFileHoldsNoScenario(@TempDir Path dir) {
+        RuleFolders.copyBundled(dir);
+        RuleFolders.write(dir.resolve("scenarios/empty.csv"), "case,customerType,lines\n");
+        assertThat(run("test", dir.toString())).isEqualTo(Cli.USAGE);
+        assertThat(err.toString().strip()).isEqualTo(dir.resolve("scenarios/empty.csv") + ":1: the file holds no scenario (no row below the header)");
+    }
+
+    @Test
+    void testFailsWhenTheRuleSetHasNoScenarioAtAll(@TempDir Path dir) {
+        RuleFolders.copyBundled(dir);
+        RuleFolders.deleteTree(dir.resolve("scenarios"));
+        assertThat(run("test", dir.toString())).isEqualTo(Cli.FAILED);
+        assertThat(out.toString()).contains("no scenario: medical-device 1.0.0");
+    }
+
+    @Test
+    void aGbkScenarioFileIsOneClearLineAndExitTwo(@TempDir Path dir) throws Exception {
+        RuleFolders.copyBundled(dir);
+        java.nio.file.Files.write(dir.resolve("scenarios/gbk.csv"), "case,customerType,lines\n广州市第一人民医院,HOSPITAL,I:22:1\n"
+                .getBytes(java.nio.charset.Charset.forName("GBK")));
+        assertThat(run("test", dir.toString())).isEqualTo(Cli.USAGE);
+        assertThat(err.toString().lines().toList()).singleElement()
+                .satisfies(l -> assertThat(l).contains("gbk.csv:2: the file is not UTF-8"));
+    }
+
+    @Test
+    void aRuleSetErrorIsOneLinePerProblemWithoutAStackTrace(@TempDir Path dir) {
+        RuleFolders.copyBundled(dir);
+        RuleFolders.replace(dir.resolve("account.drl"), "OrderFacts( accountFrozen )", "OrderFacts( acountFrozen )");
+        assertThat(run("test", dir.toString())).isEqualTo(Cli.FAILED);
+        assertThat(err.toString()).contains("account.drl:").doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(run("--verbose", "test", dir.toString())).isEqualTo(Cli.FAILED);
+        assertThat(err.toString()).contains("\tat ");
+    }
+
+    @Test
+    void calibrateFitsTheRuleSetItIsGiven(@TempDir Path dir) throws Exception {
+        Path rules = RuleFolders.copyBundled(dir.resolve("mine"));
+        RuleFolders.replace(rules.resolve("ruleset.properties"), "version=1.0.0", "version=7.0.0");
+        // a factor only this rule set scores: the calibration must find it in the rules it was given
+        RuleFolders.replace(rules.resolve("scorecard.drl"), "$s.score(\"itemsLate60\", $a.itemsLateBeyond(60));",
+                "$s.score(\"itemsLate30\", $a.itemsLateBeyond(30));");
+        RuleFolders.replace(rules.resolve("parameters.properties"), "score.itemsLate60.", "score.itemsLate30.");
+        Path history = dir.resolve("history.csv");
+        java.util.List<LabelledSnapshot> labelled = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            boolean bad = i % 3 == 0;
+            labelled.add(new LabelledSnapshot(dev.creditcontrol.rules.TestOrders.paymentHistory(
+                    dev.creditcontrol.model.CustomerType.DISTRIBUTOR, bad ? 40 + i : i % 5, 0, false), bad));
+        }
+        try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(history)) {
+            ScenarioFile.writeLabelled(w, labelled);
+        }
+        Path out = dir.resolve("out");
+        assertThat(run("calibrate", history.toString(), out.toString(), "--rules", rules.toString())).isEqualTo(Cli.OK);
+        assertThat(java.nio.file.Files.readString(out.resolve("ruleset.properties"))).contains("version=7.0.0-calibrated");
+        assertThat(java.nio.file.Files.readString(out.resolve("parameters.properties"))).contains("score.itemsLate30.points")
+                .doesNotContain("score.itemsLate60.");
+        assertThat(this.out.toString()).contains("itemsLate30");
+    }
 }
