@@ -108,7 +108,7 @@ public record AssessmentFacts(String customerId, CustomerType customerType, Loca
                 Math.toIntExact(l.oldestDaysOverdue), l.open.signum() == 0 ? BigDecimal.ZERO.setScale(4) : ratio(l.overdue, l.open),
                 l.invoicedInSalesWindow.signum() == 0 ? null : l.open.multiply(BigDecimal.valueOf(policy.salesWindowDays()))
                         .divide(l.invoicedInSalesWindow, 1, RoundingMode.HALF_UP),
-                Money.of(l.invoicedInHistory.divide(BigDecimal.valueOf(policy.historyMonths()), 2, RoundingMode.HALF_UP), currency),
+                Money.rounded(l.invoicedInHistory.divide(BigDecimal.valueOf(policy.historyMonths()), 2, RoundingMode.HALF_UP), currency),
                 exposure, limit, limit.isZero() ? null : ratio(exposure.amount(), limit.amount()),
                 snapshot.customer().since().map(s -> (int) ChronoUnit.YEARS.between(s, asOf)).orElse(null),
                 stability(l.monthly), lapses(snapshot), daysToExpiry(snapshot, licences.anyRequired(type)),

@@ -63,7 +63,8 @@ public record CreditFacts(OrderFacts order, Exposure exposure, Overdue overdue, 
         Money total = order.total();
         OrderFacts orderFacts = new OrderFacts(order.orderId(), order.customerId(), snapshot.customer().type(), date,
                 order.paymentMethod(), creditSale, total, account.frozen(), account.grade().orElse(null),
-                account.limitExpiredOn(date), account.validUntil().orElse(null));
+                account.limitExpiredOn(date), account.validUntil().orElse(null),
+                java.time.temporal.ChronoUnit.DAYS.between(snapshot.asOf(), date));
         Overdue overdue = overdue(snapshot, ReceivableLedger.scan(snapshot, policy, false));
         return new CreditFacts(orderFacts, exposure(order, snapshot, creditSale, total, overdue.openAmount()), overdue,
                 licenceChecks(order, snapshot, policy.licences()));

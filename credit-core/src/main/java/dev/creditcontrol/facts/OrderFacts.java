@@ -22,15 +22,16 @@ import java.time.LocalDate;
  * @param grade           the account's credit grade; {@code null} when none was assigned
  * @param limitExpired    whether the limit's validity ended before the order date
  * @param limitValidUntil last day of the limit's validity; {@code null} when it has no end
+ * @param snapshotAgeDays days from the snapshot's date to the check date (negative when the snapshot is dated later)
  */
 public record OrderFacts(String orderId, String customerId, CustomerType customerType, LocalDate orderDate,
                          PaymentMethod paymentMethod, boolean creditSale, Money total, boolean accountFrozen,
-                         CreditGrade grade, boolean limitExpired, LocalDate limitValidUntil) {
+                         CreditGrade grade, boolean limitExpired, LocalDate limitValidUntil, long snapshotAgeDays) {
 
     /** The same facts with {@code grade} in place of the account's (the assessed grade of an ungraded account). */
     public OrderFacts withGrade(CreditGrade assessed) {
         return new OrderFacts(orderId, customerId, customerType, orderDate, paymentMethod, creditSale, total,
-                accountFrozen, assessed, limitExpired, limitValidUntil);
+                accountFrozen, assessed, limitExpired, limitValidUntil, snapshotAgeDays);
     }
 
     /** Whether the order's value is strictly above {@code amount} (in the order's currency). */

@@ -28,6 +28,7 @@ public record CreditAccount(Money limit, Optional<TemporaryIncrease> temporaryIn
         temporaryIncrease.ifPresent(t -> Require.sameCurrency(t.amount(), limit.currencyCode(), "account.temporaryIncrease.amount"));
         Require.nonNegative(paymentTermDays, "account.paymentTermDays");
         Require.present(validUntil, "account.validUntil");
+        validUntil.ifPresent(d -> Require.date(d, "account.validUntil"));
         Require.present(grade, "account.grade");
     }
 
@@ -63,7 +64,7 @@ public record CreditAccount(Money limit, Optional<TemporaryIncrease> temporaryIn
         /** Validates the fields. */
         public TemporaryIncrease {
             Require.nonNegative(amount, "account.temporaryIncrease.amount");
-            Require.present(validUntil, "account.temporaryIncrease.validUntil");
+            Require.date(validUntil, "account.temporaryIncrease.validUntil");
         }
     }
 

@@ -22,6 +22,7 @@ public record Customer(String id, String name, CustomerType type, Optional<Local
         name = Require.text(name, "customer.name");
         Require.present(type, "customer.type");
         Require.present(since, "customer.since");
+        since.ifPresent(d -> Require.date(d, "customer.since"));
         Require.noNulls(licences, "customer.licences");
         licences = List.copyOf(licences);
     }

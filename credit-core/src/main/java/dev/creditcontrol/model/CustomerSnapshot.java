@@ -26,7 +26,7 @@ public record CustomerSnapshot(Customer customer, CreditAccount account, LocalDa
     public CustomerSnapshot {
         Require.present(customer, "snapshot.customer");
         Require.present(account, "snapshot.account");
-        Require.present(asOf, "snapshot.asOf");
+        Require.date(asOf, "snapshot.asOf");
         Require.present(financials, "snapshot.financials");
         Require.noNulls(receivables, "snapshot.receivables");
         receivables = List.copyOf(receivables);
@@ -41,6 +41,10 @@ public record CustomerSnapshot(Customer customer, CreditAccount account, LocalDa
                 throw new IllegalArgumentException("receivable.invoiceId '" + r.invoiceId() + "' appears twice in the snapshot");
             }
             Require.sameCurrency(r.amount(), currency, "receivable.amount (invoice " + r.invoiceId() + ")");
+            if (r.issued().isAfter(asOf)) {
+                throw new IllegalArgumentException("receivable.issued " + r.issued() + " is after snapshot.asOf " + asOf
+                        + " (invoice " + r.invoiceId() + "): a snapshot cannot hold a later invoice");
+            }
             if (r.paidOn().isPresent() && r.paidOn().get().isAfter(asOf)) {
                 throw new IllegalArgumentException("receivable.paidOn " + r.paidOn().get() + " is after snapshot.asOf "
                         + asOf + " (invoice " + r.invoiceId() + "): a snapshot cannot know a later payment");

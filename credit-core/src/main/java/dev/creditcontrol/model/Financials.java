@@ -28,7 +28,11 @@ public record Financials(OptionalInt thirdPartyScore, Optional<BigDecimal> debtT
     }
 
     private static void nonNegative(BigDecimal value, String field) {
-        if (value.signum() < 0) throw new IllegalArgumentException(field + " must not be negative: " + value.toPlainString());
+        if (value.signum() < 0) throw new IllegalArgumentException(field + " must not be negative: " + value);
+        // a ratio is a small number; an exponent in the millions would make every comparison slow
+        if (value.precision() - value.scale() > 6 || value.scale() > 12) {
+            throw new IllegalArgumentException(field + " is out of range (0 to 999999, at most 12 decimals): " + value);
+        }
     }
 
     /** No outside information. */
@@ -39,6 +43,17 @@ public record Financials(OptionalInt thirdPartyScore, Optional<BigDecimal> debtT
     /** Outside information, each part optional. */
     public static Financials of(Integer thirdPartyScore, String debtToAssets, String currentRatio) {
         return new Financials(thirdPartyScore == null ? OptionalInt.empty() : OptionalInt.of(thirdPartyScore),
-                Optional.ofNullable(debtToAssets).map(BigDecimal::new), Optional.ofNullable(currentRatio).map(BigDecimal::new));
+                Optional.ofNullable(debtToAssets).map(v -> ratio(v, "financials.debtToAssets")),
+                Optional.ofNullable(currentRatio).map(v -> ratio(v, "financials.currentRatio")));
+    }
+
+    private static BigDecimal ratio(String text, String field) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + " is not a decimal number: '" + text + "'", e);
+        }
+        return value;
     }
 }

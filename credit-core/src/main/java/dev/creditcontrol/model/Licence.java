@@ -20,7 +20,8 @@ public record Licence(LicenceType type, String number, LocalDate validFrom, Loca
     public Licence {
         Require.present(type, "licence.type");
         number = Require.text(number, "licence.number");
-        Require.present(validFrom, "licence.validFrom");
+        Require.date(validFrom, "licence.validFrom");
+        if (validUntil != null) Require.date(validUntil, "licence.validUntil");
         if (validUntil != null && validUntil.isBefore(validFrom)) {
             throw new IllegalArgumentException("licence.validUntil " + validUntil + " is before licence.validFrom "
                     + validFrom + " (licence " + number + ")");

@@ -18,15 +18,26 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public record Money(BigDecimal amount, String currencyCode) {
 
+    /** The most digits before the decimal point: beyond any real credit figure, and far from overflow or slow arithmetic. */
+    public static final int MAX_INTEGER_DIGITS = 18;
+
     /** Validates and normalises the amount's scale to the currency's minor unit. */
     public Money {
         Require.present(amount, "amount");
         Require.present(currencyCode, "currencyCode");
         int digits = fractionDigits(currencyCode);
+        if (amount.signum() == 0) {
+            amount = BigDecimal.ZERO;
+        } else if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            // checked before any rescaling: 1E+999999999 would otherwise take minutes and gigabytes
+            throw new IllegalArgumentException("amount is absurdly large: more than " + MAX_INTEGER_DIGITS
+                    + " digits before the decimal point (" + (amount.precision() - amount.scale()) + ") in " + currencyCode);
+        }
         if (amount.scale() != digits) {
             if (amount.stripTrailingZeros().scale() > digits) {
-                throw new IllegalArgumentException("amount " + amount.toPlainString() + " has more than " + digits
-                        + " decimal places for " + currencyCode);
+                // toString, not toPlainString: 1E-999999999 written out is a billion characters
+                throw new IllegalArgumentException("amount " + (amount.scale() > 40 ? amount.toString() : amount.toPlainString())
+                        + " has more than " + digits + " decimal places for " + currencyCode);
             }
             amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
         }
@@ -68,6 +79,15 @@ public record Money(BigDecimal amount, String currencyCode) {
     /** An amount in the given currency. */
     public static Money of(BigDecimal amount, String currencyCode) {
         return new Money(amount, currencyCode);
+    }
+
+    /**
+     * An amount computed by the engine (an average, a share of a limit), rounded half-up to the
+     * currency's minor unit: 83.42 JPY becomes 83 JPY instead of being refused as input would be.
+     */
+    public static Money rounded(BigDecimal amount, String currencyCode) {
+        Require.present(amount, "amount");
+        return new Money(amount.setScale(fractionDigits(currencyCode), RoundingMode.HALF_UP), currencyCode);
     }
 
     /** An amount in Chinese yuan (CNY). */

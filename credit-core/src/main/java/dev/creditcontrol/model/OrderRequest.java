@@ -20,7 +20,7 @@ public record OrderRequest(String orderId, String customerId, LocalDate orderDat
     public OrderRequest {
         orderId = Require.text(orderId, "order.orderId");
         customerId = Require.text(customerId, "order.customerId");
-        Require.present(orderDate, "order.orderDate");
+        Require.date(orderDate, "order.orderDate");
         Require.noNulls(lines, "order.lines");
         if (lines.isEmpty()) throw new IllegalArgumentException("order.lines must hold at least one line (order " + orderId + ")");
         lines = List.copyOf(lines);

@@ -21,12 +21,13 @@ public record Receivable(String invoiceId, Money amount, LocalDate issued, Local
         String at = " (invoice " + invoiceId + ")";
         Require.present(amount, "receivable.amount");
         if (amount.isNegative()) throw new IllegalArgumentException("receivable.amount must not be negative: " + amount + at);
-        Require.present(issued, "receivable.issued");
-        Require.present(due, "receivable.due");
+        Require.date(issued, "receivable.issued");
+        Require.date(due, "receivable.due");
         if (due.isBefore(issued)) {
             throw new IllegalArgumentException("receivable.due " + due + " is before receivable.issued " + issued + at);
         }
         Require.present(paidOn, "receivable.paidOn");
+        paidOn.ifPresent(d -> Require.date(d, "receivable.paidOn"));
         if (paidOn.isPresent() && paidOn.get().isBefore(issued)) {
             throw new IllegalArgumentException("receivable.paidOn " + paidOn.get() + " is before receivable.issued " + issued + at);
         }

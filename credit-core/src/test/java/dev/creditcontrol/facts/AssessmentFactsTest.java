@@ -120,4 +120,14 @@ class AssessmentFactsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> LicenceRequirements.of(table))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HOSPITAL").hasMessageContaining("class I");
     }
+
+    @Test
+    void averagesInAZeroDecimalCurrencyAreRoundedNotRefused() {
+        dev.creditcontrol.model.Customer c = dev.creditcontrol.model.Customer.builder("J-1", "代理", dev.creditcontrol.model.CustomerType.AGENT).build();
+        CustomerSnapshot s = CustomerSnapshot.builder(c, dev.creditcontrol.model.CreditAccount.builder(Money.of("1000000", "JPY")).build(), DAY)
+                .receivable(Receivable.paid("A", Money.of("1001", "JPY"), DAY.minusDays(40), DAY.minusDays(10), DAY.minusDays(10)))
+                .build();
+        // 1001 / 12 = 83.416..., which JPY cannot hold: 83
+        assertThat(AssessmentFacts.derive(s, TestPolicy.STANDARD).averageMonthlySales()).isEqualTo(Money.of("83", "JPY"));
+    }
 }

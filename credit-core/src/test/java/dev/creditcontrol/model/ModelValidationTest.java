@@ -176,4 +176,59 @@ class ModelValidationTest {
         assertThat(a.limitExpiredOn(DAY)).isFalse();
         assertThat(a.limitExpiredOn(DAY.plusDays(1))).isTrue();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"H\u200B-001", "H-\u202E001", "\uFEFFH-001", "H-0\u00001", "H-\n001", "H-001\u2028"})
+    void idsWithInvisibleOrControlCharactersAreRefusedNamingTheField(String id) {
+        assertThatThrownBy(() -> Customer.builder(id, "医院", CustomerType.HOSPITAL).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("customer.id").hasMessageContaining("U+");
+        assertThatThrownBy(() -> Receivable.open(id, Money.cny("1"), DAY, DAY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("receivable.invoiceId");
+    }
+
+    @Test
+    void absurdAmountsAreRefusedAtOnceNamingTheField() {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> Money.of("1E+999999999", "CNY")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("amount is absurdly large");
+        assertThatThrownBy(() -> Money.of("1E+50000000", "CNY")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("amount is absurdly large");
+        assertThatThrownBy(() -> Money.of("1E-999999999", "CNY")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("decimal places for CNY");
+        assertThat(Money.of("0E+999999999", "CNY")).isEqualTo(Money.cny("0"));
+        assertThat(Money.of("999999999999999999", "CNY").amount()).isEqualByComparingTo("999999999999999999");
+        // all of the above in well under a second (the old code took over 20 s on 1E+50000000)
+        assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+    }
+
+    @Test
+    void datesOutsideTheCalendarAnERPUsesAreRefusedNamingTheField() {
+        assertThatThrownBy(() -> OrderRequest.builder("SO-1", "H-1", LocalDate.MAX).line("A", DeviceClass.I, "22", Money.cny("1")).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("order.orderDate").hasMessageContaining("out of range");
+        assertThatThrownBy(() -> Receivable.open("I-1", Money.cny("1"), LocalDate.of(1899, 12, 31), DAY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("receivable.issued");
+        assertThatThrownBy(() -> new Licence(LicenceType.BUSINESS_LICENCE, "B", DAY, LocalDate.of(3000, 1, 1), Set.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("licence.validUntil");
+    }
+
+    @Test
+    void anInvoiceIssuedAfterTheSnapshotDateIsRefused() {
+        assertThatThrownBy(() -> CustomerSnapshot.builder(hospital(), account(), DAY)
+                .receivable(Receivable.open("LATER", Money.cny("1"), DAY.plusDays(1), DAY.plusDays(30))).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("receivable.issued").hasMessageContaining("LATER");
+    }
+
+    @Test
+    void financialsThatAreNotNumbersAreRefusedNamingTheField() {
+        assertThatThrownBy(() -> Financials.of(50, "zero point five", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("financials.debtToAssets");
+        assertThatThrownBy(() -> Financials.of(50, null, "1E+9"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("financials.currentRatio");
+    }
+
+    @Test
+    void computedAmountsAreRoundedToTheCurrencysMinorUnit() {
+        assertThat(Money.rounded(new java.math.BigDecimal("83.42"), "JPY")).isEqualTo(Money.of("83", "JPY"));
+        assertThat(Money.rounded(new java.math.BigDecimal("83.5"), "JPY")).isEqualTo(Money.of("84", "JPY"));
+    }
 }

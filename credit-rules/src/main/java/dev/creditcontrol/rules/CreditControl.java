@@ -54,8 +54,11 @@ import java.util.function.Consumer;
  * (about a second in a fresh JVM) and warms it up.
  *
  * <p><b>Failure:</b> invalid input throws {@link IllegalArgumentException} naming the field, and
- * nothing is evaluated. If evaluation itself fails, the decision fails closed: outcome
- * {@code REJECT} with reason {@code ENGINE_ERROR}, never {@code APPROVE}.
+ * nothing is evaluated; so does a check dated before every loaded version's effective date. If
+ * evaluation itself fails (a rule throws anything, errors included, or loops), the decision fails
+ * closed: outcome {@code REJECT} with reason {@code ENGINE_ERROR}, never {@code APPROVE}. Only a
+ * {@link VirtualMachineError} other than a stack overflow (the JVM is out of memory or broken)
+ * propagates to the caller.
  */
 public final class CreditControl implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CreditControl.class);
@@ -168,7 +171,8 @@ public final class CreditControl implements AutoCloseable {
                 // failure is a REJECT finding of its own: never an approval without a grade.
                 try {
                     facts = facts.withGrade(assessedGrade(ruleSet, snapshot));
-                } catch (RuntimeException | StackOverflowError e) {
+                } catch (Throwable e) {
+                    Decisions.rethrowIfFatal(e);
                     LOG.error("Grading customer {} for order {} failed on rule set {} {}; the order cannot be approved",
                             request.customerId(), request.orderId(), ruleSet.info().name(), ruleSet.info().version(), e);
                     gradeFailure = List.of(Decisions.engineErrorReason("The customer's grade could not be assessed", e));
@@ -180,7 +184,8 @@ public final class CreditControl implements AutoCloseable {
                 reasons.addAll(gradeFailure);
             }
             return Decisions.resolve(request, ruleSet.info(), reasons, clock.instant());
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (Throwable e) {
+            Decisions.rethrowIfFatal(e);
             LOG.error("Credit check of {} {} failed on rule set {} {}; failing closed", Decisions.checkpoint(request),
                     request.orderId(), ruleSet.info().name(), ruleSet.info().version(), e);
             return Decisions.engineError(request, ruleSet.info(), e, clock.instant());

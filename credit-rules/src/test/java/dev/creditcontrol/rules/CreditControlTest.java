@@ -42,8 +42,8 @@ class CreditControlTest {
     @Test
     void listsTheLoadedRuleSet() {
         RuleSetInfo info = TestOrders.DEFAULT.ruleSets().get(0);
-        assertThat(info.effectiveFrom()).isEqualTo(java.time.LocalDate.of(2026, 1, 1));
-        assertThat(info.rules()).isEqualTo(38);
+        assertThat(info.effectiveFrom()).isEqualTo(java.time.LocalDate.of(2025, 1, 1));
+        assertThat(info.rules()).isEqualTo(39);
         assertThat(info.ruleNames()).contains("Frozen account: no order or shipment", "Score: on-time payment share",
                 "Warning: severely overdue");
     }

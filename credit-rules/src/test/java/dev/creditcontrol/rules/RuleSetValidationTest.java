@@ -127,7 +127,7 @@ class RuleSetValidationTest {
     void badManifestVersionAndDateAreReportedTogether(@TempDir Path dir) {
         RuleFolders.copyBundled(dir);
         RuleFolders.replace(dir.resolve("ruleset.properties"), "version=1.0.0", "version=1.0");
-        RuleFolders.replace(dir.resolve("ruleset.properties"), "effectiveFrom=2026-01-01", "effectiveFrom=2026-13-01");
+        RuleFolders.replace(dir.resolve("ruleset.properties"), "effectiveFrom=2025-01-01", "effectiveFrom=2026-13-01");
         RuleSetException e = catchLoad(dir);
         assertThat(e.problems()).extracting(RuleSetProblem::message)
                 .anySatisfy(m -> assertThat(m).contains("version").contains("'1.0'"))

@@ -66,7 +66,7 @@ public final class Assessments {
         limit = limit.divide(rounding, 0, RoundingMode.FLOOR).multiply(rounding);
         PaymentMethod method = PaymentMethod.valueOf(p.text("recommend.paymentMethod", grade).toUpperCase(Locale.ROOT));
         return new CreditAssessment(facts.customerId(), facts.asOf(), score, grade, level, actions, facts.exposure(), facts.newCustomer(),
-                Money.of(limit, currency), p.integer("recommend.termDays", grade), method, result.factors(), reasons,
+                Money.rounded(limit, currency), p.integer("recommend.termDays", grade), method, result.factors(), reasons,
                 info.name(), info.version(), at);
     }
 

@@ -20,6 +20,15 @@ public final class Decisions {
 
     private Decisions() {}
 
+    /**
+     * Lets through what no decision can answer: a JVM out of memory or otherwise broken
+     * ({@link VirtualMachineError}, except a rule's runaway recursion, {@link StackOverflowError},
+     * which unwinds cleanly). Everything else a rule throws, errors included, fails the check closed.
+     */
+    public static void rethrowIfFatal(Throwable e) {
+        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) throw (VirtualMachineError) e;
+    }
+
     /** The checkpoint a request is checked at. */
     public static Checkpoint checkpoint(CreditRequest request) {
         if (request instanceof OrderRequest) return Checkpoint.ORDER;

@@ -1,6 +1,7 @@
 package dev.creditcontrol.rules.internal;
 
 import dev.creditcontrol.rules.RuleSetException;
+import dev.creditcontrol.rules.RuleSetInfo;
 import dev.creditcontrol.rules.RuleSetProblem;
 
 import java.io.IOException;
@@ -129,10 +130,20 @@ public final class RuleSets {
         }
     }
 
-    /** The version in force on {@code date}: the latest effective on or before it, else the earliest. */
+    /**
+     * The version in force on {@code date}: the latest effective on or before it.
+     *
+     * @throws IllegalArgumentException when the date is before every version's effective date
+     */
     public CompiledRuleSet forDate(LocalDate date) {
-        CompiledRuleSet chosen = versions.get(0);
+        CompiledRuleSet chosen = null;
         for (CompiledRuleSet r : versions) if (!r.info().effectiveFrom().isAfter(date)) chosen = r;
+        if (chosen == null) {
+            RuleSetInfo earliest = versions.get(0).info();
+            throw new IllegalArgumentException("no rule set is in force on " + date + ": the earliest, " + earliest.name() + " "
+                    + earliest.version() + ", takes effect on " + earliest.effectiveFrom()
+                    + " (pin a version to check an earlier date)");
+        }
         return chosen;
     }
 
