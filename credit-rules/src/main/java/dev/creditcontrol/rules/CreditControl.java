@@ -13,6 +13,7 @@ import dev.creditcontrol.rules.internal.Assessments;
 import dev.creditcontrol.rules.internal.CompiledRuleSet;
 import dev.creditcontrol.rules.internal.Decisions;
 import dev.creditcontrol.rules.internal.FolderWatcher;
+import dev.creditcontrol.rules.internal.Limits;
 import dev.creditcontrol.rules.internal.RuleSetCompiler;
 import dev.creditcontrol.rules.internal.RuleSetSource;
 import dev.creditcontrol.rules.internal.RuleSets;
@@ -67,9 +68,11 @@ public final class CreditControl implements AutoCloseable {
     private final AtomicReference<RuleSets> ruleSets;
     private final Path ruleSetDirectory;
     private final Clock clock;
-    private final int maxRuleFirings;
+    private final Limits limits;
     private final List<CreditControlListener> listeners;
     private final Object reloadLock = new Object();
+    /** Guards the swap of rule sets against closing; held only for the swap itself. */
+    private final Object swapLock = new Object();
     private final FolderWatcher watcher;
     private volatile boolean closed;
 
@@ -77,7 +80,7 @@ public final class CreditControl implements AutoCloseable {
         this.ruleSets = new AtomicReference<>(ruleSets);
         this.ruleSetDirectory = b.ruleSetDirectory;
         this.clock = b.clock;
-        this.maxRuleFirings = b.maxRuleFirings;
+        this.limits = b.limits();
         this.listeners = List.copyOf(b.listeners);
         FolderWatcher w = null;
         if (b.watchQuietPeriod != null) {
@@ -178,7 +181,7 @@ public final class CreditControl implements AutoCloseable {
                     gradeFailure = List.of(Decisions.engineErrorReason("The customer's grade could not be assessed", e));
                 }
             }
-            List<Reason> reasons = ruleSet.evaluate(facts, maxRuleFirings);
+            List<Reason> reasons = ruleSet.evaluate(facts, limits);
             if (!gradeFailure.isEmpty()) {
                 reasons = new ArrayList<>(reasons);
                 reasons.addAll(gradeFailure);
@@ -194,7 +197,7 @@ public final class CreditControl implements AutoCloseable {
 
     private CreditGrade assessedGrade(CompiledRuleSet ruleSet, CustomerSnapshot snapshot) {
         AssessmentFacts facts = AssessmentFacts.derive(snapshot, ruleSet.policy().facts());
-        return Assessments.build(facts, ruleSet.assess(facts, maxRuleFirings), ruleSet.parameters(), Optional.empty(),
+        return Assessments.build(facts, ruleSet.assess(facts, limits), ruleSet.parameters(), Optional.empty(),
                 ruleSet.info(), clock.instant()).grade();
     }
 
@@ -252,7 +255,7 @@ public final class CreditControl implements AutoCloseable {
     private CreditAssessment assess(CompiledRuleSet ruleSet, CustomerSnapshot snapshot, Optional<CreditAssessment> previous) {
         AssessmentFacts facts = AssessmentFacts.derive(snapshot, ruleSet.policy().facts());
         try {
-            return Assessments.build(facts, ruleSet.assess(facts, maxRuleFirings), ruleSet.parameters(), previous,
+            return Assessments.build(facts, ruleSet.assess(facts, limits), ruleSet.parameters(), previous,
                     ruleSet.info(), clock.instant());
         } catch (RuntimeException e) {
             throw new CreditControlException("assessment of customer " + snapshot.customer().id() + " failed on rule set "
@@ -308,18 +311,24 @@ public final class CreditControl implements AutoCloseable {
             try {
                 ClassLoader loader = CreditControl.class.getClassLoader();
                 if (ruleSetDirectory == null) {
-                    fresh = defaultRuleSets(loader);
+                    fresh = defaultRuleSets(loader, limits);
                 } else {
                     Map<String, CompiledRuleSet> reusable = new HashMap<>();
                     ruleSets.get().versions().forEach(r -> reusable.put(r.info().contentHash(), r));
-                    fresh = RuleSets.load(ruleSetDirectory, loader, reusable);
+                    fresh = RuleSets.load(ruleSetDirectory, loader, reusable, limits);
                 }
             } catch (RuleSetException e) {
                 LOG.error("Reload of {} failed; the previous rule sets keep serving: {}", ruleSetDirectory, e.getMessage());
                 publish(l -> l.reloadFailed(e), "reload");
                 throw e;
             }
-            ruleSets.getAndSet(fresh).release();
+            synchronized (swapLock) {
+                if (closed) {
+                    fresh.release();
+                    throw new IllegalStateException("this CreditControl was closed during the reload");
+                }
+                ruleSets.getAndSet(fresh).release();
+            }
             List<RuleSetInfo> serving = ruleSets();
             LOG.info("Rule sets reloaded from {}: {}", ruleSetDirectory == null ? "the class path" : ruleSetDirectory,
                     serving.stream().map(i -> i.name() + " " + i.version()).toList());
@@ -343,7 +352,8 @@ public final class CreditControl implements AutoCloseable {
     @Override
     public void close() {
         if (watcher != null) watcher.close();
-        synchronized (reloadLock) {
+        // Not the reload lock: a reload still compiling or warming up must not hold up closing.
+        synchronized (swapLock) {
             if (closed) return;
             closed = true;
             ruleSets.get().release();
@@ -377,15 +387,17 @@ public final class CreditControl implements AutoCloseable {
         RuleSetSource.copyClasspath(CreditControl.class.getClassLoader(), DEFAULT_RULES, folder);
     }
 
-    private static RuleSets defaultRuleSets(ClassLoader loader) {
-        return new RuleSets(List.of(RuleSetCompiler.compile(RuleSetSource.readClasspath(loader, DEFAULT_RULES), loader)));
+    private static RuleSets defaultRuleSets(ClassLoader loader, Limits limits) {
+        return new RuleSets(List.of(RuleSetCompiler.compile(RuleSetSource.readClasspath(loader, DEFAULT_RULES), loader, limits)));
     }
 
     /** Configures a {@link CreditControl}. Not thread-safe; validates each setting as it is given. */
     public static final class Builder {
         private Path ruleSetDirectory;
         private Clock clock = Clock.systemDefaultZone();
-        private int maxRuleFirings = 10_000;
+        private int maxRuleFirings = Limits.DEFAULT.maxFirings();
+        private int maxFactsPerCheck = Limits.DEFAULT.maxFacts();
+        private Duration checkDeadline = Limits.DEFAULT.deadline();
         private final List<CreditControlListener> listeners = new ArrayList<>();
         private Duration watchQuietPeriod;
         private Executor watchExecutor = FolderWatcher.defaultExecutor();
@@ -417,6 +429,37 @@ public final class CreditControl implements AutoCloseable {
             if (max < 1) throw new IllegalArgumentException("maxRuleFirings must be at least 1: " + max);
             this.maxRuleFirings = max;
             return this;
+        }
+
+        /**
+         * How many facts one check may insert (the engine's own few included) before it is
+         * treated as a runaway rule and fails closed (default 10,000), long before the heap is at risk.
+         */
+        public Builder maxFactsPerCheck(int max) {
+            if (max < 1) throw new IllegalArgumentException("maxFactsPerCheck must be at least 1: " + max);
+            this.maxFactsPerCheck = max;
+            return this;
+        }
+
+        /**
+         * How long the rules of one check (or one assessment) may run (default 2 s; a check takes
+         * microseconds). Past it the rule run is stopped and the caller gets, on time, a decision
+         * that fails closed ({@code REJECT}, {@code ENGINE_ERROR}), logged at ERROR; an assessment
+         * throws {@link CreditControlException}. Stopping a rule that spins in its consequence
+         * needs {@code Thread.stop}, which the JVM honours up to Java 19; on later JVMs such a rule
+         * is only reported and the caller waits. Loading a rule set warms it up with ten times this
+         * deadline per evaluation (a cold JVM is slow), and refuses it if a warm-up evaluation overruns.
+         */
+        public Builder checkDeadline(Duration deadline) {
+            if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+                throw new IllegalArgumentException("checkDeadline must be positive: " + deadline);
+            }
+            this.checkDeadline = deadline;
+            return this;
+        }
+
+        private Limits limits() {
+            return new Limits(maxRuleFirings, maxFactsPerCheck, checkDeadline);
         }
 
         /** Adds a listener told of every decision, assessment, reload and failed reload (audit, metrics). */
@@ -461,7 +504,8 @@ public final class CreditControl implements AutoCloseable {
                 throw new IllegalArgumentException("watchRuleSetDirectory needs a ruleSetDirectory to watch");
             }
             ClassLoader loader = CreditControl.class.getClassLoader();
-            RuleSets sets = ruleSetDirectory == null ? defaultRuleSets(loader) : RuleSets.load(ruleSetDirectory, loader, Map.of());
+            RuleSets sets = ruleSetDirectory == null ? defaultRuleSets(loader, limits())
+                    : RuleSets.load(ruleSetDirectory, loader, Map.of(), limits());
             return new CreditControl(this, sets);
         }
     }

@@ -14,8 +14,13 @@ import dev.creditcontrol.rules.RuleSetInfo;
 import dev.creditcontrol.rules.authoring.Findings;
 import dev.creditcontrol.rules.authoring.Parameters;
 import org.kie.api.KieBase;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
@@ -70,35 +75,75 @@ public final class CompiledRuleSet {
      *
      * @throws RuleFiringCapException when the rules fire {@code maxFirings} times (a loop)
      */
-    public List<Reason> evaluate(CreditFacts facts, int maxFirings) {
+    public List<Reason> evaluate(CreditFacts facts, Limits limits) {
         Collector findings = new Collector();
-        fire(findings.tracker, maxFirings, findings, facts.all());
+        fire(findings.tracker, limits, findings, facts.all());
         return findings.reasons;
     }
 
-    /** One run of the rules in a pooled session; the session is reset and returned however the run ends. */
-    private void fire(RuleTracker tracker, int maxFirings, Object collector, List<Object> facts) {
+    /**
+     * One run of the rules in a pooled session, within the limits: a firing cap, a fact cap and a
+     * deadline the {@link Watchdog} enforces. A session that ran cleanly is reset and returned to
+     * the pool; one that failed or was stopped is destroyed, since its state is unknown.
+     */
+    private void fire(RuleTracker tracker, Limits limits, Object collector, List<Object> facts) {
         KieSession session = sessions.newKieSession();
+        boolean clean = false;
+        tracker.maxFacts = limits.maxFacts();
+        Watchdog.Ticket ticket = Watchdog.watch(limits.deadline(),
+                () -> "an evaluation on rule set " + info.name() + " " + info.version() + " (rule \"" + tracker.rule + "\")");
         try {
-            session.addEventListener(tracker);
-            if (declaresParameters) session.setGlobal(PARAMETERS_GLOBAL, parameters);
-            session.insert(collector);
-            for (Object fact : facts) session.insert(fact);
-            int fired = session.fireAllRules(maxFirings);
-            if (fired >= maxFirings) throw new RuleFiringCapException(maxFirings, tracker.rule);
+            try {
+                session.addEventListener((AgendaEventListener) tracker);
+                session.addEventListener((RuleRuntimeEventListener) tracker);
+                if (declaresParameters) session.setGlobal(PARAMETERS_GLOBAL, parameters);
+                session.insert(collector);
+                for (Object fact : facts) session.insert(fact);
+                int fired = session.fireAllRules(limits.maxFirings());
+                if (fired >= limits.maxFirings()) throw new RuleFiringCapException(limits.maxFirings(), tracker.rule);
+                clean = true;
+            } catch (ThreadDeath death) {
+                if (!ticket.absorb(death)) throw death;
+            } finally {
+                ticket.done();
+            }
+            if (ticket.overran()) {
+                clean = false;
+                throw new DeadlineException(limits.deadline(), tracker.rule);
+            }
         } finally {
-            session.removeEventListener(tracker);
-            session.dispose(); // resets the session and returns it to the pool
+            session.removeEventListener((AgendaEventListener) tracker);
+            session.removeEventListener((RuleRuntimeEventListener) tracker);
+            if (clean) session.dispose(); // resets the session and returns it to the pool
+            else session.destroy();
         }
     }
 
-    /** Remembers which rule is firing, so a finding can name the rule that made it. */
-    private static final class RuleTracker extends DefaultAgendaEventListener {
+    /**
+     * Remembers which rule is firing, so a finding can name the rule that made it, and counts the
+     * facts inserted, so a rule that inserts in a loop is stopped long before the heap is at risk.
+     */
+    private static final class RuleTracker extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
         String rule = "?";
+        int maxFacts = Integer.MAX_VALUE;
+        private int inserted;
 
         @Override
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
             rule = event.getMatch().getRule().getName();
+        }
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            if (++inserted > maxFacts) throw new FactCapException(maxFacts, rule);
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
         }
     }
 
@@ -123,9 +168,9 @@ public final class CompiledRuleSet {
      *
      * @throws RuleFiringCapException when the rules fire {@code maxFirings} times (a loop)
      */
-    public ScoreResult assess(AssessmentFacts facts, int maxFirings) {
+    public ScoreResult assess(AssessmentFacts facts, Limits limits) {
         Sheet sheet = new Sheet(parameters, facts.customerType());
-        fire(sheet.tracker, maxFirings, sheet, List.of(facts));
+        fire(sheet.tracker, limits, sheet, List.of(facts));
         return new ScoreResult(List.copyOf(sheet.factors), List.copyOf(sheet.warnings));
     }
 
@@ -174,6 +219,25 @@ public final class CompiledRuleSet {
         if (holds.decrementAndGet() == 0) {
             sessions.shutdown();
             container.dispose();
+        }
+    }
+
+    /** Thrown when an evaluation inserts more facts than its cap, which only a rule inserting in a loop does. */
+    public static final class FactCapException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FactCapException(int cap, String lastRule) {
+            super("more than " + cap + " facts inserted in one evaluation (the cap); last rule: \"" + lastRule + "\"");
+        }
+    }
+
+    /** Thrown when an evaluation ran past its deadline and was stopped. */
+    public static final class DeadlineException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DeadlineException(java.time.Duration deadline, String lastRule) {
+            super("the evaluation ran past its deadline of " + deadline.toMillis() + " ms and was stopped; rule running: \""
+                    + lastRule + "\". A rule that loops or blocks in its consequence does this.");
         }
     }
 

@@ -56,7 +56,7 @@ public final class RuleSetCompiler {
      *
      * @throws RuleSetException with every problem when any is an error
      */
-    public static CompiledRuleSet compile(RuleSetSource source, ClassLoader loader) {
+    public static CompiledRuleSet compile(RuleSetSource source, ClassLoader loader, Limits limits) {
         long start = System.nanoTime();
         List<RuleSetProblem> problems = new ArrayList<>();
         Built built = build(source, loader, problems);
@@ -72,7 +72,12 @@ public final class RuleSetCompiler {
         CompiledRuleSet compiled = new CompiledRuleSet(info, built.parameters, built.policy, built.container, built.kieBase);
         long builtAt = System.nanoTime();
         try {
-            WarmUp.run(compiled);
+            WarmUp.run(compiled, limits.withDeadline(limits.warmUpDeadline()));
+        } catch (CompiledRuleSet.DeadlineException | CompiledRuleSet.FactCapException | CompiledRuleSet.RuleFiringCapException e) {
+            // A rule that loops on the warm-up's ordinary orders would hang or fail every check: refuse it.
+            compiled.release();
+            throw new RuleSetException("rule set " + source.origin() + " did not finish its warm-up and was not loaded",
+                    List.of(RuleSetProblem.error(source.origin(), 0, 0, "warm-up: " + e.getMessage())));
         } catch (RuntimeException e) {
             // Not fatal: a check that fails the same way at run time fails closed.
             LOG.warn("Rule set {} {} failed on a warm-up order: {}", info.name(), info.version(), e.toString());

@@ -56,7 +56,7 @@ public final class RuleSets {
      * is compiled before any is used; one bad version fails the whole load. A version whose
      * content hash matches one in {@code reusable} is shared instead of compiled again.
      */
-    public static RuleSets load(Path dir, ClassLoader loader, Map<String, CompiledRuleSet> reusable) {
+    public static RuleSets load(Path dir, ClassLoader loader, Map<String, CompiledRuleSet> reusable, Limits limits) {
         List<Path> folders = folders(dir);
         if (folders.isEmpty()) {
             throw new RuleSetException("no rule set in " + dir, List.of(RuleSetProblem.error(dir.toString(), 0, 0,
@@ -73,7 +73,7 @@ public final class RuleSets {
                     continue;
                 }
                 try {
-                    loaded.add(RuleSetCompiler.compile(source, loader));
+                    loaded.add(RuleSetCompiler.compile(source, loader, limits));
                 } catch (RuleSetException e) {
                     problems.addAll(prefixed(dir, folder, e.problems()));
                 }

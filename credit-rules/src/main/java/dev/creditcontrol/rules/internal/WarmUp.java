@@ -62,13 +62,17 @@ final class WarmUp {
         return AssessmentFacts.derive(s.build(), policy);
     }
 
-    static void run(CompiledRuleSet ruleSet) {
+    /**
+     * Runs the samples; the first failure ends the warm-up and is thrown (a rule that loops or
+     * overruns would only do it again, and a warm-up must not take a deadline per round).
+     */
+    static void run(CompiledRuleSet ruleSet, Limits limits) {
         FactPolicy policy = ruleSet.policy().facts();
         List<CreditFacts> samples = samples(ruleSet.info().effectiveFrom(), policy);
         AssessmentFacts customer = assessmentSample(ruleSet.info().effectiveFrom(), policy);
         for (int i = 0; i < ROUNDS; i++) {
-            for (CreditFacts facts : samples) ruleSet.evaluate(facts, 10_000);
-            ruleSet.assess(customer, 10_000);
+            for (CreditFacts facts : samples) ruleSet.evaluate(facts, limits);
+            ruleSet.assess(customer, limits);
         }
     }
 }
