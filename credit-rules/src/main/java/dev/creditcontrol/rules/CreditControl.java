@@ -305,6 +305,11 @@ public final class CreditControl implements AutoCloseable {
      * @throws RuleSetException with every problem; the previous versions keep serving
      */
     public List<RuleSetInfo> reload() {
+        return reload(false);
+    }
+
+    /** With {@code requirePublished} (the watcher), only completely published versions are taken. */
+    private List<RuleSetInfo> reload(boolean requirePublished) {
         synchronized (reloadLock) {
             if (closed) throw new IllegalStateException("this CreditControl has been closed");
             RuleSets fresh;
@@ -315,7 +320,7 @@ public final class CreditControl implements AutoCloseable {
                 } else {
                     Map<String, CompiledRuleSet> reusable = new HashMap<>();
                     ruleSets.get().versions().forEach(r -> reusable.put(r.info().contentHash(), r));
-                    fresh = RuleSets.load(ruleSetDirectory, loader, reusable, limits);
+                    fresh = RuleSets.load(ruleSetDirectory, loader, reusable, limits, requirePublished);
                 }
             } catch (RuleSetException e) {
                 LOG.error("Reload of {} failed; the previous rule sets keep serving: {}", ruleSetDirectory, e.getMessage());
@@ -339,7 +344,7 @@ public final class CreditControl implements AutoCloseable {
 
     private void reloadQuietly() {
         try {
-            reload();
+            reload(true);
         } catch (RuleSetException e) {
             // already logged and reported to the reload listeners
         }
@@ -374,6 +379,34 @@ public final class CreditControl implements AutoCloseable {
     public static List<RuleSetProblem> validate(Path ruleSetFolder) {
         if (ruleSetFolder == null) throw new IllegalArgumentException("ruleSetFolder is required but was null");
         return RuleSets.validate(ruleSetFolder, CreditControl.class.getClassLoader());
+    }
+
+    /**
+     * Marks a rule-set folder (or each version in a folder of versions) as completely deployed:
+     * validates it and writes a {@code PUBLISHED} file naming its content hash. A watched folder
+     * ({@link Builder#watchRuleSetDirectory}) serves a version only once this marker matches its
+     * content, so a deployment copied file by file never serves half-copied: copy every file,
+     * then publish (or copy into a new folder and rename it into place).
+     *
+     * @return the content hash of each version published, by folder
+     * @throws RuleSetException listing every problem when a version has errors; nothing is written
+     */
+    public static Map<Path, String> publish(Path ruleSetFolder) {
+        if (ruleSetFolder == null) throw new IllegalArgumentException("ruleSetFolder is required but was null");
+        List<RuleSetProblem> errors = validate(ruleSetFolder).stream()
+                .filter(p -> p.severity() == RuleSetProblem.Severity.ERROR && !p.file().endsWith(RuleSetSource.PUBLISHED)).toList();
+        if (!errors.isEmpty()) throw new RuleSetException("rule sets in " + ruleSetFolder + " have errors and were not published", errors);
+        Map<Path, String> published = new java.util.LinkedHashMap<>();
+        for (Path folder : RuleSets.folders(ruleSetFolder)) {
+            String hash = RuleSetSource.read(folder).contentHash();
+            try {
+                Files.writeString(folder.resolve(RuleSetSource.PUBLISHED), "sha256=" + hash + "\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot write " + folder.resolve(RuleSetSource.PUBLISHED), e);
+            }
+            published.put(folder, hash);
+        }
+        return published;
     }
 
     /**

@@ -142,6 +142,8 @@ class CreditControlTest {
     @Test
     void aRuleThatThrowsFailsClosedWithEngineError(@TempDir Path dir) {
         RuleFolders.copyBundled(dir);
+        RuleFolders.declare(dir, "broken.drl");
+
         RuleFolders.write(dir.resolve("broken.drl"), """
                 package dev.creditcontrol.rules.medical
                 import dev.creditcontrol.facts.OrderFacts
@@ -163,6 +165,8 @@ class CreditControlTest {
     @Test
     void aLoopingRuleIsStoppedByTheFiringCapAndFailsClosed(@TempDir Path dir) {
         RuleFolders.copyBundled(dir);
+        RuleFolders.declare(dir, "loop.drl");
+
         RuleFolders.write(dir.resolve("loop.drl"), """
                 package dev.creditcontrol.rules.medical
                 import dev.creditcontrol.facts.OrderFacts
@@ -273,6 +277,7 @@ class CreditControlTest {
                     }
                 }).build()) {
             RuleFolders.replace(dir.resolve("ruleset.properties"), "version=1.0.0", "version=1.0.1");
+            CreditControl.publish(dir);
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
             while (reloads.isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
             assertThat(reloads).singleElement().satisfies(v -> assertThat(v).extracting(RuleSetInfo::version).containsExactly("1.0.1"));

@@ -119,6 +119,7 @@ class ReloadTest {
                     }
                 }).build()) {
             RuleFolders.replace(dir.resolve("ruleset.properties"), "version=1.0.0", "version=1.0.2");
+            CreditControl.publish(dir); // a watched folder serves published versions only
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (reloads.isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
             assertThat(reloads).isNotEmpty();
@@ -171,7 +172,7 @@ class ReloadTest {
 
     @Test
     void fiveHundredReloadsDoNotGrowTheHeap(@TempDir Path dir) throws Exception {
-        RuleFolders.write(dir.resolve("ruleset.properties"), "name=tiny\nversion=1.0.0\neffectiveFrom=2026-01-01\nreasonCodes=ACCOUNT_FROZEN\n");
+        RuleFolders.write(dir.resolve("ruleset.properties"), "name=tiny\nversion=1.0.0\neffectiveFrom=2026-01-01\nreasonCodes=ACCOUNT_FROZEN\nfiles=parameters.properties, tiny.drl\n");
         RuleFolders.write(dir.resolve("parameters.properties"), RuleFolders.POLICY_PARAMETERS);
         String drl = """
                 package dev.creditcontrol.rules.tiny
@@ -198,7 +199,7 @@ class ReloadTest {
     }
 
     private static void reloadTo(CreditControl control, Path dir, String drl, int i) {
-        RuleFolders.write(dir.resolve("ruleset.properties"), "name=tiny\nversion=1.0." + i + "\neffectiveFrom=2026-01-01\nreasonCodes=ACCOUNT_FROZEN\n");
+        RuleFolders.write(dir.resolve("ruleset.properties"), "name=tiny\nversion=1.0." + i + "\neffectiveFrom=2026-01-01\nreasonCodes=ACCOUNT_FROZEN\nfiles=parameters.properties, tiny.drl\n");
         RuleFolders.write(dir.resolve("tiny.drl"), drl.formatted(i));
         control.reload();
     }

@@ -63,6 +63,18 @@ public final class RuleFolders {
         }
     }
 
+    /** Adds rule files to the manifest's {@code files=} list of the rule set in {@code dir}. */
+    public static void declare(Path dir, String... files) {
+        Path manifest = dir.resolve("ruleset.properties");
+        try {
+            String text = Files.readString(manifest);
+            if (!text.contains("files=")) text = text + "files=parameters.properties\n";
+            Files.writeString(manifest, text.replaceFirst("(?m)^files=(.*)$", "files=$1, " + String.join(", ", files)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static void write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());

@@ -86,6 +86,8 @@ class RuleSetValidationTest {
     @Test
     void duplicateRuleNamesAreAnError(@TempDir Path dir) {
         RuleFolders.copyBundled(dir);
+        RuleFolders.declare(dir, "extra.drl");
+
         RuleFolders.write(dir.resolve("extra.drl"), """
                 package dev.creditcontrol.rules.medical
                 import dev.creditcontrol.facts.OrderFacts
@@ -105,6 +107,8 @@ class RuleSetValidationTest {
     @Test
     void bareDecimalLiteralIsFlagged(@TempDir Path dir) {
         RuleFolders.copyBundled(dir);
+        RuleFolders.declare(dir, "extra.drl");
+
         RuleFolders.write(dir.resolve("extra.drl"), """
                 package dev.creditcontrol.rules.medical
                 import dev.creditcontrol.facts.Exposure
@@ -157,6 +161,8 @@ class RuleSetValidationTest {
     @Test
     void ruleFilesMayNotReachOutsideTheDecision(@TempDir Path dir) {
         RuleFolders.copyBundled(dir);
+        RuleFolders.declare(dir, "evil.drl");
+
         RuleFolders.write(dir.resolve("evil.drl"), """
                 package dev.creditcontrol.rules.medical
                 import dev.creditcontrol.facts.OrderFacts
@@ -191,6 +197,8 @@ class RuleSetValidationTest {
     @Test
     void importsOfTheModelAndValuePackagesAreAllowed(@TempDir Path dir) {
         RuleFolders.copyBundled(dir);
+        RuleFolders.declare(dir, "fine.drl");
+
         RuleFolders.write(dir.resolve("fine.drl"), """
                 package dev.creditcontrol.rules.medical
                 import dev.creditcontrol.facts.*

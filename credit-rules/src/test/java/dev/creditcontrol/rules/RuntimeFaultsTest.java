@@ -23,6 +23,8 @@ class RuntimeFaultsTest {
     /** The bundled rule set plus one faulty rule that fires only on order {@code SO-FAULT} (so not during warm-up). */
     static Path withFault(Path dir, String consequence) {
         RuleFolders.copyBundled(dir);
+        RuleFolders.declare(dir, "faults.drl");
+
         RuleFolders.write(dir.resolve("faults.drl"), """
                 package dev.creditcontrol.rules.medical
 
@@ -64,6 +66,8 @@ class RuntimeFaultsTest {
     void aRuleThatLoopsInWarmUpIsRefusedAtLoadAndNeverBlocksCloseOrAReload(@TempDir Path dir) throws Exception {
         Path good = RuleFolders.copyBundled(dir.resolve("good"));
         try (CreditControl control = CreditControl.builder().ruleSetDirectory(good).checkDeadline(Duration.ofMillis(100)).build()) {
+            RuleFolders.declare(good, "faults.drl");
+
             RuleFolders.write(good.resolve("faults.drl"), """
                     package dev.creditcontrol.rules.medical
 
@@ -89,6 +93,7 @@ class RuntimeFaultsTest {
             // the old version keeps serving, and a later reload is not blocked
             assertThat(TestOrders.distributor().checkWith(control).outcome()).isEqualTo(Outcome.APPROVE);
             RuleFolders.deleteTree(good.resolve("faults.drl"));
+            RuleFolders.replace(good.resolve("ruleset.properties"), ", faults.drl", "");
             assertThat(control.reload()).isNotEmpty();
         }
     }

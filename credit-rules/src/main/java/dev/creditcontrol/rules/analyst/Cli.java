@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "credit-rules", mixinStandardHelpOptions = true, version = "credit-rules 0.1.0",
         description = "Validate, test and compare credit-control rule sets.",
-        subcommands = {Cli.Validate.class, Cli.Test.class, Cli.Diff.class, Cli.Calibrate.class})
+        subcommands = {Cli.Validate.class, Cli.Test.class, Cli.Diff.class, Cli.Calibrate.class, Cli.Publish.class})
 public final class Cli implements Callable<Integer> {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -105,6 +105,22 @@ public final class Cli implements Callable<Integer> {
             long errors = problems.stream().filter(p -> p.severity() == RuleSetProblem.Severity.ERROR).count();
             out.println(dir + ": " + errors + " error(s), " + (problems.size() - errors) + " warning(s)");
             return errors > 0 ? FAILED : OK;
+        }
+    }
+
+    @Command(name = "publish", description = "Validate a deployed rule set and mark it complete (PUBLISHED), so a watching engine may serve it.")
+    static final class Publish implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", description = "rule-set folder, or a folder of versions")
+        Path dir;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            CreditControl.publish(folder(dir)).forEach((folder, hash) ->
+                    spec.commandLine().getOut().println("published " + folder + " sha256 " + hash));
+            return OK;
         }
     }
 

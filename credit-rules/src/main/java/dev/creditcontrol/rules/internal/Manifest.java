@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
 
 /**
  * A rule set's {@code ruleset.properties}: name, semantic version, effective-from date,
- * description, and the reason codes its rules may raise.
+ * description, the reason codes its rules may raise, and the files it is made of (so that a
+ * missing, renamed or misplaced file is an error, not a silently smaller rule set).
  */
-record Manifest(String name, String version, LocalDate effectiveFrom, String description, Set<String> reasonCodes) {
+record Manifest(String name, String version, LocalDate effectiveFrom, String description, Set<String> reasonCodes,
+                Set<String> files) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern SEMVER = Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?");
@@ -45,8 +47,27 @@ record Manifest(String name, String version, LocalDate effectiveFrom, String des
         if (codes != null) {
             Arrays.stream(codes.split("[,\\s]+")).filter(s -> !s.isBlank()).forEach(reasonCodes::add);
         }
+        String fileList = require(p, "files", problems);
+        Set<String> files = new LinkedHashSet<>();
+        if (fileList != null) {
+            for (String f : fileList.split("[,\\s]+")) {
+                if (f.isBlank()) continue;
+                if (!f.equals(RuleSetSource.PARAMETERS) && !f.endsWith(".drl")) {
+                    problems.add(at(p, "files", "files lists '" + f + "': a rule set is made of " + RuleSetSource.PARAMETERS
+                            + " and .drl files"));
+                } else if (f.startsWith("/") || f.contains("..") || f.startsWith("scenarios/")) {
+                    problems.add(at(p, "files", "files lists '" + f + "': rule files live in the rule-set folder (or a sub-folder"
+                            + " other than scenarios/), named relative to it"));
+                } else if (!files.add(f)) {
+                    problems.add(at(p, "files", "files lists '" + f + "' twice"));
+                }
+            }
+            if (!files.contains(RuleSetSource.PARAMETERS)) {
+                problems.add(at(p, "files", "files must list " + RuleSetSource.PARAMETERS));
+            }
+        }
         if (problems.size() > before) return null;
-        return new Manifest(name, version, effectiveFrom, description, Set.copyOf(reasonCodes));
+        return new Manifest(name, version, effectiveFrom, description, Set.copyOf(reasonCodes), Set.copyOf(files));
     }
 
     private static String require(PropertiesText p, String key, List<RuleSetProblem> problems) {

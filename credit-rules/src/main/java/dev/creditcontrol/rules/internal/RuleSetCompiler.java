@@ -120,6 +120,10 @@ public final class RuleSetCompiler {
         }
         Optional<RuleSetPolicy> policy = RuleSetPolicy.read(parameters, parameterLines, problems);
         Map<String, String> drl = source.drlFiles();
+        if (manifest != null) {
+            checkComplete(source, manifest, manifestText, problems);
+            drl.keySet().retainAll(manifest.files());
+        }
         if (drl.isEmpty()) problems.add(RuleSetProblem.error(source.origin(), 0, 0, "the rule set has no .drl files"));
         if (manifest != null) {
             RuleLint.check(drl, parameters, RuleSetSource.PARAMETERS, parameterLines, manifest.reasonCodes(), problems);
@@ -165,6 +169,43 @@ public final class RuleSetCompiler {
         // The KieBase is built; the process-wide repository need not keep the module alive.
         ks.getRepository().removeKieModule(releaseId);
         return new Built(manifest, parameters, policy.get(), container, kieBase);
+    }
+
+    /**
+     * The folder holds exactly the declared files: each is there, no other rule or parameter file
+     * is (a renamed {@code licences.DRL}, a rule file moved into {@code scenarios/}), and a
+     * {@link RuleSetSource#PUBLISHED} marker, when present, names this content.
+     */
+    private static void checkComplete(RuleSetSource source, Manifest manifest, String manifestText, List<RuleSetProblem> problems) {
+        int filesLine = PropertiesText.parse(RuleSetSource.MANIFEST, manifestText).lineOf("files");
+        for (String declared : manifest.files()) {
+            if (!source.listing().contains(declared)) {
+                problems.add(new RuleSetProblem(Severity.ERROR, RuleSetSource.MANIFEST, filesLine, 1, Optional.empty(),
+                        "declared file " + declared + " is missing from the rule set",
+                        Optional.of("restore it, or remove it from files= if the rule set no longer needs it")));
+            }
+        }
+        for (String file : source.listing()) {
+            String lower = file.toLowerCase(java.util.Locale.ROOT);
+            if (file.equals(RuleSetSource.MANIFEST) || file.equals(RuleSetSource.PUBLISHED) || manifest.files().contains(file)) continue;
+            if (file.startsWith("scenarios/") && (lower.endsWith(".csv") || file.equals("scenarios/defaults.properties"))) continue;
+            boolean ruleLike = lower.endsWith(".drl") || lower.endsWith(".properties") || lower.endsWith(".dslr")
+                    || lower.endsWith(".drl.xls") || lower.endsWith(".drl.xlsx") || lower.endsWith(".drl.csv");
+            if (ruleLike) {
+                problems.add(new RuleSetProblem(Severity.ERROR, file, 0, 0, Optional.empty(),
+                        "file " + file + " is not one of the rule set's declared files, so it would be ignored",
+                        Optional.of("a rule file is named in ruleset.properties files= and ends in .drl (lower case), outside"
+                                + " scenarios/; declare it, rename it or remove it")));
+            }
+        }
+        source.published().ifPresent(hash -> {
+            if (!hash.equals(source.contentHash())) {
+                problems.add(new RuleSetProblem(Severity.ERROR, RuleSetSource.PUBLISHED, 1, 1, Optional.empty(),
+                        "the folder's content (sha256 " + source.contentHash() + ") is not what was published (" + hash + ")",
+                        Optional.of("the copy is incomplete or was changed after publishing: finish the copy, then run"
+                                + " credit-rules publish")));
+            }
+        });
     }
 
     private static RuleSetProblem toProblem(Message m, Map<String, String> kiePathToFile, Map<String, String> drl) {

@@ -29,16 +29,27 @@ import java.util.stream.Stream;
  * The files of one rule-set folder, read into memory (so a folder edited while loading cannot
  * give a half-read rule set) with line endings normalised, and their content hash.
  *
- * @param origin where it was read from, for messages
- * @param files  relative path (with '/') to text, sorted by path
+ * @param origin  where it was read from, for messages
+ * @param files   relative path (with '/') to text of the files that define behaviour, sorted by path
+ * @param listing   every file in the folder, by relative path (to find undeclared and misplaced ones)
+ * @param published the hash the folder's {@link #PUBLISHED} marker names, when it has one (not part of the content)
  */
-public record RuleSetSource(String origin, Map<String, String> files) {
+public record RuleSetSource(String origin, Map<String, String> files, java.util.Set<String> listing,
+                            java.util.Optional<String> published) {
 
     public static final String MANIFEST = "ruleset.properties";
     public static final String PARAMETERS = "parameters.properties";
+    /** Written last by a deployment ({@code credit-rules publish}): the content hash of a complete copy. */
+    public static final String PUBLISHED = "PUBLISHED";
 
     public RuleSetSource {
         files = Collections.unmodifiableMap(new TreeMap<>(files));
+        listing = java.util.Set.copyOf(new java.util.TreeSet<>(listing));
+    }
+
+    /** A source known only by its files (each file is also its listing), not published. */
+    public RuleSetSource(String origin, Map<String, String> files) {
+        this(origin, files, files.keySet(), java.util.Optional.empty());
     }
 
     /** Whether a folder holds a rule set (has a manifest). */
@@ -49,12 +60,14 @@ public record RuleSetSource(String origin, Map<String, String> files) {
     /** Reads the manifest, parameter file and every {@code .drl} file below {@code dir}. */
     public static RuleSetSource read(Path dir) {
         Map<String, String> files = new TreeMap<>();
+        java.util.Set<String> listing = new java.util.TreeSet<>();
         List<RuleSetProblem> problems = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 if (!Files.isRegularFile(p)) continue;
                 String rel = dir.relativize(p).toString().replace('\\', '/');
-                if (!isRuleFile(rel)) continue;
+                listing.add(rel);
+                if (!isRuleFile(rel) && !rel.equals(PUBLISHED)) continue;
                 try {
                     byte[] bytes = Files.readAllBytes(p);
                     String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
@@ -68,12 +81,18 @@ public record RuleSetSource(String origin, Map<String, String> files) {
                     List.of(RuleSetProblem.error(dir.toString(), 0, 0, e.toString())));
         }
         if (!problems.isEmpty()) throw new RuleSetException("rule set " + dir + " has unreadable files", problems);
-        return new RuleSetSource(dir.toString(), files);
+        String marker = files.remove(PUBLISHED);
+        java.util.Optional<String> published = java.util.Optional.ofNullable(marker).map(String::strip)
+                .map(m -> m.startsWith("sha256=") ? m.substring("sha256=".length()).strip() : m);
+        return new RuleSetSource(dir.toString(), files, listing, published);
     }
 
     /** Reads a rule-set folder shipped on the class path, from a directory or a jar. */
     public static RuleSetSource readClasspath(ClassLoader loader, String folder) {
-        return onClasspath(loader, folder, dir -> new RuleSetSource("classpath:" + folder, read(dir).files()));
+        return onClasspath(loader, folder, dir -> {
+            RuleSetSource s = read(dir);
+            return new RuleSetSource("classpath:" + folder, s.files(), s.listing(), s.published());
+        });
     }
 
     /** Copies every file of a rule-set folder shipped on the class path (docs and scenarios too) into {@code target}. */

@@ -57,6 +57,18 @@ public final class RuleSets {
      * content hash matches one in {@code reusable} is shared instead of compiled again.
      */
     public static RuleSets load(Path dir, ClassLoader loader, Map<String, CompiledRuleSet> reusable, Limits limits) {
+        return load(dir, loader, reusable, limits, false);
+    }
+
+    /**
+     * Like {@link #load(Path, ClassLoader, Map, Limits)}; with {@code requirePublished} (the
+     * folder watcher), a version folder without a {@link RuleSetSource#PUBLISHED} marker naming
+     * its content is refused, so a copy in progress never serves. A version whose name and
+     * version label are among {@code reusable} with another content is refused too: one label,
+     * one content.
+     */
+    public static RuleSets load(Path dir, ClassLoader loader, Map<String, CompiledRuleSet> reusable, Limits limits,
+                                boolean requirePublished) {
         List<Path> folders = folders(dir);
         if (folders.isEmpty()) {
             throw new RuleSetException("no rule set in " + dir, List.of(RuleSetProblem.error(dir.toString(), 0, 0,
@@ -65,15 +77,33 @@ public final class RuleSets {
         List<CompiledRuleSet> loaded = new ArrayList<>();
         try {
             List<RuleSetProblem> problems = new ArrayList<>();
+            Map<String, String> servingHashByLabel = new java.util.HashMap<>();
+            reusable.values().forEach(r -> servingHashByLabel.put(r.info().name() + " " + r.info().version(), r.info().contentHash()));
             for (Path folder : folders) {
                 RuleSetSource source = RuleSetSource.read(folder);
+                if (requirePublished && source.published().isEmpty()) {
+                    problems.addAll(prefixed(dir, folder, List.of(RuleSetProblem.error(RuleSetSource.PUBLISHED, 0, 0,
+                            "not published yet: a watched folder serves a version only once its PUBLISHED marker (credit-rules"
+                                    + " publish) names its content"))));
+                    continue;
+                }
                 CompiledRuleSet same = reusable.get(source.contentHash());
                 if (same != null && same.acquire()) {
                     loaded.add(same);
                     continue;
                 }
                 try {
-                    loaded.add(RuleSetCompiler.compile(source, loader, limits));
+                    CompiledRuleSet compiled = RuleSetCompiler.compile(source, loader, limits);
+                    String label = compiled.info().name() + " " + compiled.info().version();
+                    String serving = servingHashByLabel.get(label);
+                    if (serving != null && !serving.equals(compiled.info().contentHash())) {
+                        compiled.release();
+                        problems.addAll(prefixed(dir, folder, List.of(RuleSetProblem.error(RuleSetSource.MANIFEST, 0, 0,
+                                label + " is already serving with other content (sha256 " + serving + "): a changed rule set"
+                                        + " needs a new version number"))));
+                        continue;
+                    }
+                    loaded.add(compiled);
                 } catch (RuleSetException e) {
                     problems.addAll(prefixed(dir, folder, e.problems()));
                 }
@@ -98,11 +128,30 @@ public final class RuleSets {
                     + RuleSetSource.MANIFEST));
         }
         List<RuleSetProblem> problems = new ArrayList<>();
+        Map<String, Path> byLabel = new java.util.HashMap<>();
+        Map<String, Path> byDate = new java.util.HashMap<>();
         for (Path folder : folders) {
             try {
-                problems.addAll(prefixed(dir, folder, RuleSetCompiler.validate(RuleSetSource.read(folder), loader)));
+                RuleSetSource source = RuleSetSource.read(folder);
+                problems.addAll(prefixed(dir, folder, RuleSetCompiler.validate(source, loader)));
+                PropertiesText manifest = PropertiesText.parse(RuleSetSource.MANIFEST, source.files().getOrDefault(RuleSetSource.MANIFEST, ""));
+                String name = manifest.values().getOrDefault("name", "");
+                Path sameLabel = byLabel.putIfAbsent(name + " " + manifest.values().getOrDefault("version", ""), folder);
+                if (sameLabel != null) {
+                    problems.addAll(prefixed(dir, folder, List.of(RuleSetProblem.error(RuleSetSource.MANIFEST, manifest.lineOf("version"), 1,
+                            "version " + manifest.values().get("version") + " of " + name + " is also in " + sameLabel.getFileName()))));
+                }
+                Path sameDate = byDate.putIfAbsent(name + " " + manifest.values().getOrDefault("effectiveFrom", ""), folder);
+                if (sameDate != null) {
+                    problems.addAll(prefixed(dir, folder, List.of(RuleSetProblem.error(RuleSetSource.MANIFEST,
+                            manifest.lineOf("effectiveFrom"), 1, "effectiveFrom " + manifest.values().get("effectiveFrom")
+                                    + " is also the effective date of " + sameDate.getFileName()
+                                    + ": on that date it would be ambiguous which version decides"))));
+                }
             } catch (RuleSetException e) {
                 problems.addAll(prefixed(dir, folder, e.problems()));
+            } catch (IllegalStateException e) {
+                problems.addAll(prefixed(dir, folder, List.of(RuleSetProblem.error(RuleSetSource.MANIFEST, 0, 0, e.getMessage()))));
             }
         }
         return List.copyOf(problems);

@@ -38,6 +38,8 @@ class AnalystGuideTest {
                 .replaceFirst("(?m)^limit.watchShare=.*$", snippet("threshold").strip()) + snippet("parameter"));
         String text = Files.readString(manifest);
         Files.writeString(manifest, text.substring(0, text.indexOf("reasonCodes=")) + snippet("reason-codes"));
+        text = Files.readString(manifest);
+        Files.writeString(manifest, text.replaceFirst("(?m)^files=.*$", snippet("files").strip()));
         RuleFolders.write(dir.resolve("agents.drl"), snippet("rule"));
         RuleFolders.write(dir.resolve("scenarios/agents.csv"), snippet("scenarios"));
         return dir;

@@ -154,4 +154,17 @@ class CliTest {
                 .doesNotContain("score.itemsLate60.");
         assertThat(this.out.toString()).contains("itemsLate30");
     }
+
+    @Test
+    void publishMarksAValidRuleSetAndRefusesABrokenOne(@TempDir Path dir) throws Exception {
+        RuleFolders.copyBundled(dir.resolve("ok"));
+        assertThat(run("publish", dir.resolve("ok").toString())).isEqualTo(Cli.OK);
+        assertThat(out.toString()).containsPattern("published .*ok sha256 [0-9a-f]{64}");
+        assertThat(java.nio.file.Files.readString(dir.resolve("ok/PUBLISHED"))).startsWith("sha256=");
+        RuleFolders.copyBundled(dir.resolve("broken"));
+        java.nio.file.Files.delete(dir.resolve("broken/overdue.drl"));
+        assertThat(run("publish", dir.resolve("broken").toString())).isEqualTo(Cli.FAILED);
+        assertThat(err.toString()).contains("declared file overdue.drl is missing");
+        assertThat(dir.resolve("broken/PUBLISHED")).doesNotExist();
+    }
 }
