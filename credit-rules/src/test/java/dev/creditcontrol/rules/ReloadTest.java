@@ -172,8 +172,9 @@ class ReloadTest {
 
     @Test
     void fiveHundredReloadsDoNotGrowTheHeap(@TempDir Path dir) throws Exception {
-        RuleFolders.write(dir.resolve("ruleset.properties"), "name=tiny\nversion=1.0.0\neffectiveFrom=2026-01-01\nreasonCodes=ACCOUNT_FROZEN\nfiles=parameters.properties, tiny.drl\n");
+        RuleFolders.write(dir.resolve("ruleset.properties"), "name=tiny\nversion=1.0.0\neffectiveFrom=2026-01-01\nreasonCodes=ACCOUNT_FROZEN\nfiles=parameters.properties, parameter-types.properties, tiny.drl\n");
         RuleFolders.write(dir.resolve("parameters.properties"), RuleFolders.POLICY_PARAMETERS);
+        RuleFolders.write(dir.resolve("parameter-types.properties"), RuleFolders.POLICY_TYPES);
         String drl = """
                 package dev.creditcontrol.rules.tiny
                 import dev.creditcontrol.facts.OrderFacts
@@ -199,7 +200,7 @@ class ReloadTest {
     }
 
     private static void reloadTo(CreditControl control, Path dir, String drl, int i) {
-        RuleFolders.write(dir.resolve("ruleset.properties"), "name=tiny\nversion=1.0." + i + "\neffectiveFrom=2026-01-01\nreasonCodes=ACCOUNT_FROZEN\nfiles=parameters.properties, tiny.drl\n");
+        RuleFolders.write(dir.resolve("ruleset.properties"), "name=tiny\nversion=1.0." + i + "\neffectiveFrom=2026-01-01\nreasonCodes=ACCOUNT_FROZEN\nfiles=parameters.properties, parameter-types.properties, tiny.drl\n");
         RuleFolders.write(dir.resolve("tiny.drl"), drl.formatted(i));
         control.reload();
     }

@@ -24,6 +24,18 @@ public final class RuleFolders {
             reassess.on=NEW_OVERDUE_ITEM
             """;
 
+    /** The declarations of {@link #POLICY_PARAMETERS}, for {@code parameter-types.properties}. */
+    public static final String POLICY_TYPES = """
+            licence.required.<CLASS> = list(BUSINESS_LICENCE,MEDICAL_INSTITUTION_LICENCE,DEVICE_OPERATION_LICENCE,DEVICE_FILING)
+            licence.required.<CLASS>.<TYPE> = list(BUSINESS_LICENCE,MEDICAL_INSTITUTION_LICENCE,DEVICE_OPERATION_LICENCE,DEVICE_FILING)
+            history.months = integer 2..120
+            history.recentMonths = integer 1..119
+            history.newCustomerMonths = integer 1..240
+            history.newCustomerInvoices = integer 1..1000
+            history.salesWindowDays = days 1..3650
+            reassess.on = list(LARGE_ORDER,NEW_OVERDUE_ITEM,LICENCE_CHANGED,LIMIT_CHANGED)
+            """;
+
     /** The bundled rule set's folder in the build output. */
     public static Path bundled() {
         try {

@@ -67,6 +67,8 @@ class RuleSetValidationTest {
         RuleFolders.copyBundled(dir);
         RuleFolders.write(dir.resolve("parameters.properties"),
                 readBundled("parameters.properties") + "\nlimit.forgotten=1\n");
+        RuleFolders.write(dir.resolve("parameter-types.properties"),
+                readBundled("parameter-types.properties") + "\nlimit.forgotten = integer | declared, but no rule reads it\n");
         List<RuleSetProblem> problems = CreditControl.validate(dir);
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.severity()).isEqualTo(Severity.WARNING);

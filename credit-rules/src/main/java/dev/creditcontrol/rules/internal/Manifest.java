@@ -52,9 +52,9 @@ record Manifest(String name, String version, LocalDate effectiveFrom, String des
         if (fileList != null) {
             for (String f : fileList.split("[,\\s]+")) {
                 if (f.isBlank()) continue;
-                if (!f.equals(RuleSetSource.PARAMETERS) && !f.endsWith(".drl")) {
+                if (!f.equals(RuleSetSource.PARAMETERS) && !f.equals(ParameterTypes.FILE) && !f.endsWith(".drl")) {
                     problems.add(at(p, "files", "files lists '" + f + "': a rule set is made of " + RuleSetSource.PARAMETERS
-                            + " and .drl files"));
+                            + ", " + ParameterTypes.FILE + " and .drl files"));
                 } else if (f.startsWith("/") || f.contains("..") || f.startsWith("scenarios/")) {
                     problems.add(at(p, "files", "files lists '" + f + "': rule files live in the rule-set folder (or a sub-folder"
                             + " other than scenarios/), named relative to it"));

@@ -106,10 +106,32 @@ public final class RuleSetCompiler {
                     "the rule set has no " + RuleSetSource.MANIFEST,
                     Optional.of("add one with name, version, effectiveFrom and reasonCodes (see the analyst guide)")));
         } else {
-            manifest = Manifest.parse(PropertiesText.parse(RuleSetSource.MANIFEST, manifestText), problems);
+            try {
+                manifest = Manifest.parse(PropertiesText.parse(RuleSetSource.MANIFEST, manifestText), problems);
+            } catch (RuleSetException e) {
+                problems.addAll(e.problems());
+            }
         }
         String parameterText = files.getOrDefault(RuleSetSource.PARAMETERS, "");
-        PropertiesText parameterLines = PropertiesText.parse(RuleSetSource.PARAMETERS, parameterText);
+        PropertiesText parameterLines;
+        try {
+            parameterLines = PropertiesText.parse(RuleSetSource.PARAMETERS, parameterText);
+        } catch (RuleSetException e) {
+            problems.addAll(e.problems());
+            parameterLines = PropertiesText.parse(RuleSetSource.PARAMETERS, "");
+        }
+        String typesText = files.get(ParameterTypes.FILE);
+        if (typesText == null) {
+            problems.add(new RuleSetProblem(Severity.ERROR, ParameterTypes.FILE, 0, 0, Optional.empty(),
+                    "the rule set has no " + ParameterTypes.FILE + ": every parameter needs a declared type and range",
+                    Optional.of("copy the bundled rule set's and declare your own parameters in it")));
+        } else {
+            try {
+                ParameterTypes.parse(PropertiesText.parse(ParameterTypes.FILE, typesText), problems).check(parameterLines, problems);
+            } catch (RuleSetException e) {
+                problems.addAll(e.problems());
+            }
+        }
         Parameters parameters;
         try {
             parameters = Parameters.of(parameterLines.values());
@@ -177,7 +199,7 @@ public final class RuleSetCompiler {
      * {@link RuleSetSource#PUBLISHED} marker, when present, names this content.
      */
     private static void checkComplete(RuleSetSource source, Manifest manifest, String manifestText, List<RuleSetProblem> problems) {
-        int filesLine = PropertiesText.parse(RuleSetSource.MANIFEST, manifestText).lineOf("files");
+        int filesLine = manifestText.lines().takeWhile(l -> !l.startsWith("files")).toList().size() + 1;
         for (String declared : manifest.files()) {
             if (!source.listing().contains(declared)) {
                 problems.add(new RuleSetProblem(Severity.ERROR, RuleSetSource.MANIFEST, filesLine, 1, Optional.empty(),

@@ -142,7 +142,8 @@ public record RuleSetSource(String origin, Map<String, String> files, java.util.
 
     /** The files that define behaviour and so enter the hash; docs and scenarios do not. */
     static boolean isRuleFile(String rel) {
-        return rel.equals(MANIFEST) || rel.equals(PARAMETERS) || (rel.endsWith(".drl") && !rel.startsWith("scenarios/"));
+        return rel.equals(MANIFEST) || rel.equals(PARAMETERS) || rel.equals(ParameterTypes.FILE)
+                || (rel.endsWith(".drl") && !rel.startsWith("scenarios/"));
     }
 
     /** SHA-256 (hex) over each file's path and text, in path order; the same on every machine. */

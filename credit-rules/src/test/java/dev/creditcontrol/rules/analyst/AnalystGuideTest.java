@@ -38,6 +38,8 @@ class AnalystGuideTest {
                 .replaceFirst("(?m)^limit.watchShare=.*$", snippet("threshold").strip()) + snippet("parameter"));
         String text = Files.readString(manifest);
         Files.writeString(manifest, text.substring(0, text.indexOf("reasonCodes=")) + snippet("reason-codes"));
+        Path types = dir.resolve("parameter-types.properties");
+        Files.writeString(types, Files.readString(types) + snippet("parameter-type"));
         text = Files.readString(manifest);
         Files.writeString(manifest, text.replaceFirst("(?m)^files=.*$", snippet("files").strip()));
         RuleFolders.write(dir.resolve("agents.drl"), snippet("rule"));
