@@ -187,7 +187,7 @@ class RuleSetValidationTest {
                 .contains("3:import of java.io.File is not allowed in a rule file",
                         "4:import of java.util.concurrent.Executors is not allowed in a rule file",
                         "9:'System' is not allowed in a rule file",
-                        "10:'java.net' is not allowed in a rule file",
+                        "10:'java.net.Socket' is not allowed in a rule file",
                         "11:'getClass' is not allowed in a rule file",
                         "11:'getClassLoader' is not allowed in a rule file",
                         "12:'Thread' is not allowed in a rule file")
@@ -248,5 +248,67 @@ class RuleSetValidationTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void theLintReadsTheParsedRuleNotItsSpellingSoSpacesAndNewPackagesDoNotSlipThrough(@TempDir Path dir) {
+        RuleFolders.copyBundled(dir);
+        RuleFolders.declare(dir, "sly.drl");
+        RuleFolders.write(dir.resolve("sly.drl"), """
+                package dev.creditcontrol.rules.medical
+                import dev.creditcontrol.facts.OrderFacts
+                rule "Looks harmless"
+                when
+                    $o : OrderFacts()
+                then
+                    Object p = java . nio . file . Path.of("/etc/passwd");
+                    new java.beans.Expression(null, "exec", null);
+                    new java.util.logging.FileHandler("x.log");
+                    Object q = java
+                        .lang.reflect.Array.newInstance(Object.class, 1);
+                end
+                """);
+        RuleSetException e = catchLoad(dir);
+        assertThat(e.problems()).filteredOn(p -> p.file().equals("sly.drl"))
+                .extracting(p -> p.line() + ":" + p.message())
+                .contains("7:'java.nio.file.Path' is not allowed in a rule file",
+                        "8:'java.beans.Expression' is not allowed in a rule file",
+                        "9:'java.util.logging.FileHandler' is not allowed in a rule file",
+                        "10:'java.lang.reflect.Array' is not allowed in a rule file");
+    }
+
+    @Test
+    void typeMistakesDroolsWouldOnlyMeetAtTheFirstOrderAreFoundAtLoad(@TempDir Path dir) {
+        RuleFolders.copyBundled(dir);
+        RuleFolders.declare(dir, "typos.drl");
+        RuleFolders.write(dir.resolve("typos.drl"), """
+                package dev.creditcontrol.rules.medical
+                import dev.creditcontrol.decision.WarningLevel
+                import dev.creditcontrol.facts.Overdue
+                import dev.creditcontrol.facts.AssessmentFacts
+                import dev.creditcontrol.rules.authoring.Findings
+                import dev.creditcontrol.rules.authoring.ScoreSheet
+                rule "Compares days with a string"
+                when
+                    $d : Overdue( daysOverdue > "abc" )
+                    $f : Findings()
+                then
+                    $f.warn("OVERDUE_RECEIVABLES", "odd values", "days", $d.daysOverdue(), "orphan");
+                end
+                rule "Misspelt action"
+                when
+                    $a : AssessmentFacts( daysOverdue == "90" )
+                    $s : ScoreSheet()
+                then
+                    $s.warn(WarningLevel.ORANGE, "WARN_OVERDUE", "START_COLECTION", "message");
+                end
+                """);
+        RuleSetException e = catchLoad(dir);
+        assertThat(e.problems()).filteredOn(p -> p.file().equals("typos.drl"))
+                .extracting(p -> p.line() + ":" + p.message())
+                .anySatisfy(m -> assertThat(m).startsWith("9:'>' compares with a string"))
+                .anySatisfy(m -> assertThat(m).startsWith("12:warn(...) has 3 values after its message"))
+                .anySatisfy(m -> assertThat(m).startsWith("16:daysOverdue is a number and is compared with a string"))
+                .anySatisfy(m -> assertThat(m).startsWith("19:unknown warning action 'START_COLECTION'"));
     }
 }

@@ -25,19 +25,6 @@ final class RuleLint {
     private static final Pattern SCORE = Pattern.compile("\\.score\\(\\s*\"([^\"]+)\"");
     private static final Pattern BARE_DECIMAL = Pattern.compile("(?<![\\w.])(\\d+\\.\\d+)(?![\\w.])");
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
-    private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:static\\s+|function\\s+)?([\\w.]+?)(?:\\.\\*)?\\s*;?\\s*$");
-    /** What a rule may import: the model and facts, the authoring API, and plain value packages. */
-    private static final Pattern ALLOWED_IMPORT = Pattern.compile(
-            "dev\\.creditcontrol\\.(model|decision|facts|rules\\.authoring)(\\.\\w+)*"
-                    + "|java\\.lang\\.[A-Z]\\w*|java\\.math(\\.[A-Z]\\w*)?|java\\.time(\\.\\w+)*|java\\.util(\\.[A-Z]\\w*)?");
-    /** Names that reach outside a credit decision: I/O, network, reflection, class loading, threads, processes. */
-    private static final Pattern FORBIDDEN = Pattern.compile("\\b(System|Runtime|Thread|ThreadGroup|ThreadLocal|ProcessBuilder"
-            + "|Process|ProcessHandle|ClassLoader|forName|getClass|getClassLoader|getDeclared\\w*|getMethods?|getFields?"
-            + "|setAccessible|invoke|newInstance|MethodHandles?|Unsafe|Executors?|ExecutorService|CompletableFuture"
-            + "|ForkJoinPool|Timer|Files|Paths|File|RandomAccessFile|\\w+(Input|Output)Stream|\\w*(Reader|Writer)|Socket"
-            + "|ServerSocket|URL|URI|HttpClient|InetAddress|DatagramSocket|ScriptEngine\\w*)\\b"
-            + "|\\b(java\\.(io|nio|net|lang\\.reflect|lang\\.invoke|util\\.concurrent)|javax|jdk|sun|com\\.sun)\\.");
-
     private RuleLint() {}
 
     static void check(Map<String, String> drlFiles, Parameters parameters, String parameterFile,
@@ -46,6 +33,7 @@ final class RuleLint {
         Set<String> used = new HashSet<>();
         Set<String> usedPrefixes = new HashSet<>();
         drlFiles.forEach((file, text) -> {
+            DrlChecks.check(file, text, problems);
             String rule = null;
             boolean inLhs = false;
             boolean inBlockComment = false;
@@ -67,7 +55,6 @@ final class RuleLint {
                                 "every rule needs its own name: the audit trail names rules"));
                     }
                 }
-                checkSafety(file, lineNo, rule, code, problems);
                 String trimmed = code.strip();
                 if (trimmed.startsWith("when")) inLhs = true;
                 if (trimmed.startsWith("then") || trimmed.startsWith("end")) inLhs = false;
@@ -122,26 +109,6 @@ final class RuleLint {
             problems.add(new RuleSetProblem(Severity.WARNING, parameterFile, parameterLines.lineOf(name), 1,
                     Optional.empty(), "parameter \"" + name + "\" is defined but no rule uses it",
                     Optional.of("remove it, or check the spelling where a rule reads it")));
-        }
-    }
-
-    private static void checkSafety(String file, int lineNo, String rule, String code, List<RuleSetProblem> problems) {
-        String withoutStrings = STRING.matcher(code).replaceAll(m -> " ".repeat(m.group().length()));
-        Matcher imp = IMPORT.matcher(withoutStrings);
-        if (imp.find()) {
-            if (!ALLOWED_IMPORT.matcher(imp.group(1)).matches() || FORBIDDEN.matcher(imp.group(1) + ".").find()) {
-                problems.add(problem(Severity.ERROR, file, lineNo, imp.start(1) + 1, rule,
-                        "import of " + imp.group(1) + " is not allowed in a rule file",
-                        "rules may import dev.creditcontrol model, decision, facts and rules.authoring types, and "
-                                + "java.lang, java.math, java.time and java.util types"));
-            }
-            return;
-        }
-        Matcher bad = FORBIDDEN.matcher(withoutStrings);
-        while (bad.find()) {
-            problems.add(problem(Severity.ERROR, file, lineNo, bad.start() + 1, rule,
-                    "'" + bad.group().replaceAll("\\.$", "") + "' is not allowed in a rule file",
-                    "rules run inside the host ERP: no I/O, network, reflection, class loading, threads, processes or System"));
         }
     }
 
