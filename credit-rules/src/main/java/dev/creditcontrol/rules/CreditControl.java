@@ -69,6 +69,7 @@ public final class CreditControl implements AutoCloseable {
     private final Path ruleSetDirectory;
     private final Clock clock;
     private final Limits limits;
+    private final boolean verifyScenarios;
     private final List<CreditControlListener> listeners;
     private final Object reloadLock = new Object();
     /** Guards the swap of rule sets against closing; held only for the swap itself. */
@@ -81,6 +82,7 @@ public final class CreditControl implements AutoCloseable {
         this.ruleSetDirectory = b.ruleSetDirectory;
         this.clock = b.clock;
         this.limits = b.limits();
+        this.verifyScenarios = b.verifyScenarios;
         this.listeners = List.copyOf(b.listeners);
         FolderWatcher w = null;
         if (b.watchQuietPeriod != null) {
@@ -92,6 +94,18 @@ public final class CreditControl implements AutoCloseable {
             }
         }
         this.watcher = w;
+    }
+
+    /**
+     * A private engine on already loaded versions, to run their scenarios before they serve. It
+     * never closes them: their holds belong to the caller.
+     */
+    static CreditControl verifying(RuleSets sets, Limits limits) {
+        Builder b = new Builder();
+        b.maxRuleFirings = limits.maxFirings();
+        b.maxFactsPerCheck = limits.maxFacts();
+        b.checkDeadline = limits.deadline();
+        return new CreditControl(b, sets);
     }
 
     /** An engine with the bundled {@code medical-device} rule set and the system clock. */
@@ -327,6 +341,18 @@ public final class CreditControl implements AutoCloseable {
                 publish(l -> l.reloadFailed(e), "reload");
                 throw e;
             }
+            if (verifyScenarios) {
+                Set<String> serving = new java.util.HashSet<>();
+                ruleSets.get().versions().forEach(r -> serving.add(r.info().contentHash()));
+                try {
+                    ScenarioGate.verify(fresh, limits, serving);
+                } catch (RuleSetException e) {
+                    fresh.release();
+                    LOG.error("Reload of {} failed; the previous rule sets keep serving: {}", ruleSetDirectory, e.getMessage());
+                    publish(l -> l.reloadFailed(e), "reload");
+                    throw e;
+                }
+            }
             synchronized (swapLock) {
                 if (closed) {
                     fresh.release();
@@ -434,6 +460,7 @@ public final class CreditControl implements AutoCloseable {
         private final List<CreditControlListener> listeners = new ArrayList<>();
         private Duration watchQuietPeriod;
         private Executor watchExecutor = FolderWatcher.defaultExecutor();
+        private boolean verifyScenarios = true;
 
         private Builder() {}
 
@@ -491,6 +518,16 @@ public final class CreditControl implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether loading and reloading run each version's own scenario tables
+         * ({@code scenarios/*.csv}) and refuse a version with a failing row (default true). The
+         * analyst tooling turns it off to report every row itself.
+         */
+        public Builder verifyScenarios(boolean verify) {
+            this.verifyScenarios = verify;
+            return this;
+        }
+
         private Limits limits() {
             return new Limits(maxRuleFirings, maxFactsPerCheck, checkDeadline);
         }
@@ -539,6 +576,14 @@ public final class CreditControl implements AutoCloseable {
             ClassLoader loader = CreditControl.class.getClassLoader();
             RuleSets sets = ruleSetDirectory == null ? defaultRuleSets(loader, limits())
                     : RuleSets.load(ruleSetDirectory, loader, Map.of(), limits());
+            if (verifyScenarios) {
+                try {
+                    ScenarioGate.verify(sets, limits(), Set.of());
+                } catch (RuntimeException e) {
+                    sets.release();
+                    throw e;
+                }
+            }
             return new CreditControl(this, sets);
         }
     }

@@ -154,7 +154,7 @@ class CreditControlTest {
                     Integer.parseInt($o.customerId());
                 end
                 """);
-        CreditControl control = CreditControl.builder().ruleSetDirectory(dir).build();
+        CreditControl control = CreditControl.builder().ruleSetDirectory(dir).verifyScenarios(false).build();
         TestOrders t = TestOrders.distributor();
         CreditDecision d = control.checkOrder(t.order(), t.snapshot());
         assertThat(d.outcome()).isEqualTo(Outcome.REJECT);
@@ -222,7 +222,7 @@ class CreditControlTest {
 
     @Test
     void aBrokenScorecardCannotTurnAFrozenAccountsFreezeIntoAnEngineError(@TempDir Path dir) {
-        try (CreditControl control = CreditControl.builder().ruleSetDirectory(brokenScorecard(dir)).build()) {
+        try (CreditControl control = CreditControl.builder().ruleSetDirectory(brokenScorecard(dir)).verifyScenarios(false).build()) {
             CreditDecision d = TestOrders.distributor().ungraded().frozen().checkWith(control); // the scorecard runs
             assertThat(d.outcome()).isEqualTo(Outcome.FREEZE);
             assertThat(TestOrders.codes(d)).contains("ACCOUNT_FROZEN", "ENGINE_ERROR");
@@ -231,7 +231,7 @@ class CreditControlTest {
 
     @Test
     void anUngradedCreditOrderIsNeverApprovedWhenItsGradeCannotBeAssessedButKeepsItsFindings(@TempDir Path dir) {
-        try (CreditControl control = CreditControl.builder().ruleSetDirectory(brokenScorecard(dir)).build()) {
+        try (CreditControl control = CreditControl.builder().ruleSetDirectory(brokenScorecard(dir)).verifyScenarios(false).build()) {
             CreditDecision d = TestOrders.distributor().ungraded().limit("100000").openOrders("95000").checkWith(control);
             assertThat(d.outcome()).isEqualTo(Outcome.REJECT);
             assertThat(TestOrders.codes(d)).contains("CREDIT_LIMIT_NEAR", "ENGINE_ERROR");

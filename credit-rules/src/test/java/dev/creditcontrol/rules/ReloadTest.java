@@ -30,6 +30,7 @@ class ReloadTest {
 
     static void version(Path dir, String version, String effectiveFrom, String watchShare) {
         RuleFolders.copyBundled(dir);
+        RuleFolders.deleteTree(dir.resolve("scenarios")); // the bundled scenarios expect the bundled thresholds
         RuleFolders.replace(dir.resolve("ruleset.properties"), "version=1.0.0", "version=" + version);
         RuleFolders.replace(dir.resolve("ruleset.properties"), "effectiveFrom=2025-01-01", "effectiveFrom=" + effectiveFrom);
         RuleFolders.replace(dir.resolve("parameters.properties"), "limit.watchShare=0.90", "limit.watchShare=" + watchShare);

@@ -69,6 +69,7 @@ class RuleSetCompletenessTest {
     @Test
     void aChangedRuleSetUnderAServingLabelIsRefused(@TempDir Path dir) {
         RuleFolders.copyBundled(dir);
+        RuleFolders.deleteTree(dir.resolve("scenarios")); // they expect the bundled watch share
         try (CreditControl control = CreditControl.builder().ruleSetDirectory(dir).build()) {
             String hash = control.ruleSets().get(0).contentHash();
             RuleFolders.replace(dir.resolve("parameters.properties"), "limit.watchShare=0.90", "limit.watchShare=0.50");
@@ -103,6 +104,7 @@ class RuleSetCompletenessTest {
         RuleFolders.replace(source.resolve("ruleset.properties"), "version=1.0.0", "version=1.1.0");
         RuleFolders.replace(source.resolve("ruleset.properties"), "effectiveFrom=2025-01-01", "effectiveFrom=2026-01-01");
         RuleFolders.replace(source.resolve("parameters.properties"), "limit.watchShare=0.90", "limit.watchShare=0.95");
+        RuleFolders.deleteTree(source.resolve("scenarios")); // they expect the bundled watch share
         Set<String> seen = ConcurrentHashMap.newKeySet();
         AtomicBoolean stop = new AtomicBoolean();
         try (CreditControl control = CreditControl.builder().ruleSetDirectory(root)
@@ -143,6 +145,27 @@ class RuleSetCompletenessTest {
         } finally {
             stop.set(true);
             RuleFolders.deleteTree(source);
+        }
+    }
+
+    @Test
+    void aVersionThatFailsItsOwnScenariosNeverServes(@TempDir Path dir) {
+        RuleFolders.copyBundled(dir);
+        RuleFolders.replace(dir.resolve("parameters.properties"), "overdue.toleranceDays.HOSPITAL=90", "overdue.toleranceDays.HOSPITAL=60");
+        assertThatThrownBy(() -> CreditControl.builder().ruleSetDirectory(dir).build())
+                .isInstanceOf(RuleSetException.class)
+                .satisfies(e -> assertThat(((RuleSetException) e).problems()).anySatisfy(p -> {
+                    assertThat(p.file()).endsWith("scenarios/overdue.csv");
+                    assertThat(p.line()).isPositive();
+                    assertThat(p.message()).contains("hospital 90 days overdue: tolerated");
+                }));
+        // the same on reload: the serving version stays
+        Path live = RuleFolders.copyBundled(dir.resolve("live"));
+        try (CreditControl control = CreditControl.builder().ruleSetDirectory(live).build()) {
+            RuleFolders.replace(live.resolve("ruleset.properties"), "version=1.0.0", "version=1.0.1");
+            RuleFolders.replace(live.resolve("parameters.properties"), "overdue.toleranceDays.HOSPITAL=90", "overdue.toleranceDays.HOSPITAL=60");
+            assertThatThrownBy(control::reload).isInstanceOf(RuleSetException.class);
+            assertThat(control.ruleSets()).extracting(RuleSetInfo::version).containsExactly("1.0.0");
         }
     }
 }

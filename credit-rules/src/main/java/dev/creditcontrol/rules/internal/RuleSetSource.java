@@ -112,7 +112,8 @@ public record RuleSetSource(String origin, Map<String, String> files, java.util.
         });
     }
 
-    private static <T> T onClasspath(ClassLoader loader, String folder, java.util.function.Function<Path, T> action) {
+    /** Runs {@code action} on a rule-set folder shipped on the class path (a jar's folder stays open meanwhile). */
+    public static <T> T onClasspath(ClassLoader loader, String folder, java.util.function.Function<Path, T> action) {
         URL manifest = loader.getResource(folder + "/" + MANIFEST);
         if (manifest == null) {
             throw new RuleSetException("no rule set on the class path at " + folder,
