@@ -167,4 +167,32 @@ class CliTest {
         assertThat(err.toString()).contains("declared file overdue.drl is missing");
         assertThat(dir.resolve("broken/PUBLISHED")).doesNotExist();
     }
+
+    @Test
+    void aFolderWithoutARuleSetIsOneLineAndExitOne(@TempDir Path dir) {
+        assertThat(run("test", dir.toString())).isEqualTo(Cli.FAILED);
+        assertThat(err.toString().lines().toList()).hasSizeLessThanOrEqualTo(2)
+                .anySatisfy(l -> assertThat(l).contains("neither the folder nor any sub-folder has a ruleset.properties"));
+        assertThat(err.toString()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void aRuleSetThatLoopsIsRefusedOnTimeWithOneLineAndExitOne(@TempDir Path dir) {
+        RuleFolders.copyBundled(dir);
+        RuleFolders.declare(dir, "loop.drl");
+        RuleFolders.write(dir.resolve("loop.drl"), """
+                package dev.creditcontrol.rules.medical
+                import dev.creditcontrol.facts.OrderFacts
+                rule "Loops on every order"
+                when
+                    $o : OrderFacts()
+                then
+                    update($o);
+                end
+                """);
+        long start = System.nanoTime();
+        assertThat(run("test", dir.toString())).isEqualTo(Cli.FAILED);
+        assertThat((System.nanoTime() - start) / 1_000_000_000).isLessThan(60);
+        assertThat(err.toString()).contains("warm-up").contains("Loops on every order").doesNotContain("\tat ");
+    }
 }
