@@ -56,6 +56,16 @@ public record CreditDecision(String orderId, String customerId, LocalDate orderD
         return false;
     }
 
+    /**
+     * The SKUs of the lines the host must take out for the rest to pass: every SKU named by a
+     * reason of severity {@code REJECT} or worse (a licence that does not cover a line, ...).
+     */
+    public java.util.Set<String> blockedSkus() {
+        java.util.Set<String> blocked = new java.util.TreeSet<>();
+        for (Reason r : reasons) if (r.outcome().compareTo(Outcome.REJECT) >= 0) blocked.addAll(r.skus());
+        return java.util.Collections.unmodifiableSet(blocked);
+    }
+
     /** The reasons carrying {@code code}. */
     public List<Reason> reasons(String code) {
         return reasons.stream().filter(r -> r.code().equals(code)).toList();

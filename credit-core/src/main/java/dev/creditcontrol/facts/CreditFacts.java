@@ -1,5 +1,6 @@
 package dev.creditcontrol.facts;
 
+import dev.creditcontrol.decision.Checkpoint;
 import dev.creditcontrol.model.CreditAccount;
 import dev.creditcontrol.model.CreditGrade;
 import dev.creditcontrol.model.CustomerSnapshot;
@@ -48,8 +49,10 @@ public record CreditFacts(OrderFacts order, Exposure exposure, Overdue overdue, 
         if (order == null) throw new IllegalArgumentException("order is required but was null");
         if (snapshot == null) throw new IllegalArgumentException("snapshot is required but was null");
         if (policy == null) throw new IllegalArgumentException("policy is required but was null");
+        boolean shipment = order instanceof dev.creditcontrol.model.ShipmentRequest;
+        String kind = shipment ? "shipment" : "order";
         if (!order.customerId().equals(snapshot.customer().id())) {
-            throw new IllegalArgumentException("order.customerId '" + order.customerId()
+            throw new IllegalArgumentException(kind + ".customerId '" + order.customerId()
                     + "' does not match the snapshot's customer.id '" + snapshot.customer().id() + "'");
         }
         CreditAccount account = snapshot.account();
@@ -64,9 +67,11 @@ public record CreditFacts(OrderFacts order, Exposure exposure, Overdue overdue, 
         OrderFacts orderFacts = new OrderFacts(order.orderId(), order.customerId(), snapshot.customer().type(), date,
                 order.paymentMethod(), creditSale, total, account.frozen(), account.grade().orElse(null),
                 account.limitExpiredOn(date), account.validUntil().orElse(null),
-                java.time.temporal.ChronoUnit.DAYS.between(snapshot.asOf(), date));
+                java.time.temporal.ChronoUnit.DAYS.between(snapshot.asOf(), date),
+                shipment ? Checkpoint.SHIPMENT : Checkpoint.ORDER, snapshot.warningLevel());
         Overdue overdue = overdue(snapshot, ReceivableLedger.scan(snapshot, policy, false));
-        return new CreditFacts(orderFacts, exposure(order, snapshot, creditSale, total, overdue.openAmount()), overdue,
+        // A shipment's order is already in the snapshot's open orders: it adds no exposure.
+        return new CreditFacts(orderFacts, exposure(order, snapshot, creditSale, !shipment, total, overdue.openAmount()), overdue,
                 licenceChecks(order, snapshot, policy.licences()));
     }
 
@@ -86,10 +91,10 @@ public record CreditFacts(OrderFacts order, Exposure exposure, Overdue overdue, 
     }
 
     /** Exposure from the open amount the ledger summed: this runs on every check. */
-    private static Exposure exposure(CreditRequest order, CustomerSnapshot snapshot, boolean creditSale, Money total,
-                                     Money openReceivables) {
+    private static Exposure exposure(CreditRequest order, CustomerSnapshot snapshot, boolean creditSale, boolean addsExposure,
+                                     Money total, Money openReceivables) {
         CreditAccount account = snapshot.account();
-        Money thisOrder = creditSale ? total : Money.zero(account.currencyCode());
+        Money thisOrder = creditSale && addsExposure ? total : Money.zero(account.currencyCode());
         return Exposure.of(account.limitOn(order.checkDate()), account.limitChecked(), creditSale, openReceivables,
                 snapshot.deliveredNotInvoiced(), snapshot.openOrders(), thisOrder);
     }

@@ -1,5 +1,8 @@
 package dev.creditcontrol.facts;
 
+import dev.creditcontrol.decision.Checkpoint;
+import dev.creditcontrol.decision.WarningLevel;
+
 import dev.creditcontrol.model.CreditGrade;
 import dev.creditcontrol.model.CustomerType;
 import dev.creditcontrol.model.Money;
@@ -23,15 +26,23 @@ import java.time.LocalDate;
  * @param limitExpired    whether the limit's validity ended before the order date
  * @param limitValidUntil last day of the limit's validity; {@code null} when it has no end
  * @param snapshotAgeDays days from the snapshot's date to the check date (negative when the snapshot is dated later)
+ * @param checkpoint      where in the order's life the check is: {@code ORDER} or {@code SHIPMENT}
+ * @param warningLevel    the customer's warning level from its last assessment
  */
 public record OrderFacts(String orderId, String customerId, CustomerType customerType, LocalDate orderDate,
                          PaymentMethod paymentMethod, boolean creditSale, Money total, boolean accountFrozen,
-                         CreditGrade grade, boolean limitExpired, LocalDate limitValidUntil, long snapshotAgeDays) {
+                         CreditGrade grade, boolean limitExpired, LocalDate limitValidUntil, long snapshotAgeDays,
+                         Checkpoint checkpoint, WarningLevel warningLevel) {
 
     /** The same facts with {@code grade} in place of the account's (the assessed grade of an ungraded account). */
     public OrderFacts withGrade(CreditGrade assessed) {
         return new OrderFacts(orderId, customerId, customerType, orderDate, paymentMethod, creditSale, total,
-                accountFrozen, assessed, limitExpired, limitValidUntil, snapshotAgeDays);
+                accountFrozen, assessed, limitExpired, limitValidUntil, snapshotAgeDays, checkpoint, warningLevel);
+    }
+
+    /** Whether this is the order checkpoint (not a shipment). */
+    public boolean atOrder() {
+        return checkpoint == Checkpoint.ORDER;
     }
 
     /** Whether the order's value is strictly above {@code amount} (in the order's currency). */

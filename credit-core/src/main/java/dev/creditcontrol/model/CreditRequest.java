@@ -1,13 +1,16 @@
 package dev.creditcontrol.model;
 
+import dev.creditcontrol.decision.Release;
+
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a host asks the engine to check at one checkpoint: an order about to be accepted (and,
  * later, a shipment about to leave). The evaluation path takes any of them through one door.
  */
-public sealed interface CreditRequest permits OrderRequest {
+public sealed interface CreditRequest permits OrderRequest, ShipmentRequest {
     /** The host's id of the order this request belongs to. */
     String orderId();
 
@@ -28,4 +31,20 @@ public sealed interface CreditRequest permits OrderRequest {
 
     /** The currency of the lines. */
     String currencyCode();
+
+    /** Who entered the request, for the four-eyes check of a {@link #release()}. */
+    Optional<String> requestedBy();
+
+    /** An approval granted earlier for this request, if any. */
+    Optional<Release> release();
+
+    /** Checks a release against the request's lines: one currency. */
+    static void checkRelease(Optional<Release> release, String currency, String field) {
+        release.ifPresent(r -> {
+            if (!r.upTo().currencyCode().equals(currency)) {
+                throw new IllegalArgumentException("release.upTo is in " + r.upTo().currencyCode() + " but the " + field
+                        + " is in " + currency + ": a release covers an amount in the request's currency");
+            }
+        });
+    }
 }

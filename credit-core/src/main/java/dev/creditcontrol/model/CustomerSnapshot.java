@@ -1,5 +1,7 @@
 package dev.creditcontrol.model;
 
+import dev.creditcontrol.decision.WarningLevel;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,9 +20,12 @@ import java.util.Set;
  * @param openOrders           value of accepted orders not yet delivered
  * @param deliveredNotInvoiced value of goods delivered but not yet invoiced
  * @param financials           outside information for the scorecard ({@link Financials#none()} when the host has none)
+ * @param warningLevel         the level of the customer's last assessment ({@code GREEN} when none): RED freezes
+ *                             credit, ORANGE sends credit orders for approval
  */
 public record CustomerSnapshot(Customer customer, CreditAccount account, LocalDate asOf, List<Receivable> receivables,
-                               Money openOrders, Money deliveredNotInvoiced, Financials financials) {
+                               Money openOrders, Money deliveredNotInvoiced, Financials financials,
+                               WarningLevel warningLevel) {
 
     /** Validates the snapshot as a whole: one currency, unique invoice ids, no payment after {@code asOf}. */
     public CustomerSnapshot {
@@ -28,6 +33,7 @@ public record CustomerSnapshot(Customer customer, CreditAccount account, LocalDa
         Require.present(account, "snapshot.account");
         Require.date(asOf, "snapshot.asOf");
         Require.present(financials, "snapshot.financials");
+        Require.present(warningLevel, "snapshot.warningLevel");
         Require.noNulls(receivables, "snapshot.receivables");
         receivables = List.copyOf(receivables);
         String currency = account.currencyCode();
@@ -66,6 +72,7 @@ public record CustomerSnapshot(Customer customer, CreditAccount account, LocalDa
         private Money openOrders;
         private Money deliveredNotInvoiced;
         private Financials financials = Financials.none();
+        private WarningLevel warningLevel = WarningLevel.GREEN;
 
         private Builder(Customer customer, CreditAccount account, LocalDate asOf) {
             this.customer = Require.present(customer, "snapshot.customer");
@@ -92,6 +99,12 @@ public record CustomerSnapshot(Customer customer, CreditAccount account, LocalDa
         }
 
         /** Outside information for the scorecard: third-party score, financial ratios. */
+        /** The level of the customer's last assessment (default GREEN). */
+        public Builder warningLevel(WarningLevel level) {
+            this.warningLevel = Require.present(level, "snapshot.warningLevel");
+            return this;
+        }
+
         public Builder financials(Financials financials) {
             this.financials = Require.present(financials, "snapshot.financials");
             return this;
@@ -102,7 +115,7 @@ public record CustomerSnapshot(Customer customer, CreditAccount account, LocalDa
             Money zero = Money.zero(account.currencyCode());
             return new CustomerSnapshot(customer, account, asOf, receivables,
                     openOrders == null ? zero : openOrders,
-                    deliveredNotInvoiced == null ? zero : deliveredNotInvoiced, financials);
+                    deliveredNotInvoiced == null ? zero : deliveredNotInvoiced, financials, warningLevel);
         }
     }
 }

@@ -1,8 +1,11 @@
 package dev.creditcontrol.model;
 
+import dev.creditcontrol.decision.Release;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An order the host is about to accept or ship.
@@ -12,9 +15,12 @@ import java.util.List;
  * @param orderDate     the date licences and the limit's validity are judged on
  * @param lines         at least one line, all in one currency
  * @param paymentMethod how the order is paid (default {@link PaymentMethod#CREDIT})
+ * @param requestedBy   who entered the order, for the four-eyes check of a release
+ * @param release       an approval granted earlier for this order
  */
 public record OrderRequest(String orderId, String customerId, LocalDate orderDate, List<OrderLine> lines,
-                           PaymentMethod paymentMethod) implements CreditRequest {
+                           PaymentMethod paymentMethod, Optional<String> requestedBy, Optional<Release> release)
+        implements CreditRequest {
 
     /** Validates the fields. */
     public OrderRequest {
@@ -32,6 +38,15 @@ public record OrderRequest(String orderId, String customerId, LocalDate orderDat
             }
         }
         Require.present(paymentMethod, "order.paymentMethod");
+        Require.present(requestedBy, "order.requestedBy");
+        requestedBy = requestedBy.map(u -> Require.text(u, "order.requestedBy"));
+        Require.present(release, "order.release");
+        CreditRequest.checkRelease(release, currency, "order");
+    }
+
+    /** An order without requester or release. */
+    public OrderRequest(String orderId, String customerId, LocalDate orderDate, List<OrderLine> lines, PaymentMethod paymentMethod) {
+        this(orderId, customerId, orderDate, lines, paymentMethod, Optional.empty(), Optional.empty());
     }
 
     /** Starts an order. */
@@ -66,6 +81,8 @@ public record OrderRequest(String orderId, String customerId, LocalDate orderDat
         private final LocalDate orderDate;
         private final List<OrderLine> lines = new ArrayList<>();
         private PaymentMethod paymentMethod = PaymentMethod.CREDIT;
+        private String requestedBy;
+        private Release release;
 
         private Builder(String orderId, String customerId, LocalDate orderDate) {
             this.orderId = Require.text(orderId, "order.orderId");
@@ -85,9 +102,22 @@ public record OrderRequest(String orderId, String customerId, LocalDate orderDat
             return this;
         }
 
+        /** Who entered the order (for the four-eyes check of a release). */
+        public Builder requestedBy(String user) {
+            this.requestedBy = Require.text(user, "order.requestedBy");
+            return this;
+        }
+
+        /** An approval granted earlier for this order. */
+        public Builder release(Release release) {
+            this.release = Require.present(release, "order.release");
+            return this;
+        }
+
         /** Builds the order; throws {@link IllegalArgumentException} naming the field that is wrong. */
         public OrderRequest build() {
-            return new OrderRequest(orderId, customerId, orderDate, lines, paymentMethod);
+            return new OrderRequest(orderId, customerId, orderDate, lines, paymentMethod, Optional.ofNullable(requestedBy),
+                    Optional.ofNullable(release));
         }
     }
 }

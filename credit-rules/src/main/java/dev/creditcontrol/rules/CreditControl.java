@@ -9,6 +9,7 @@ import dev.creditcontrol.model.CreditGrade;
 import dev.creditcontrol.model.CreditRequest;
 import dev.creditcontrol.model.CustomerSnapshot;
 import dev.creditcontrol.model.OrderRequest;
+import dev.creditcontrol.model.ShipmentRequest;
 import dev.creditcontrol.rules.internal.Assessments;
 import dev.creditcontrol.rules.internal.CompiledRuleSet;
 import dev.creditcontrol.rules.internal.Decisions;
@@ -142,6 +143,27 @@ public final class CreditControl implements AutoCloseable {
         if (order == null) throw new IllegalArgumentException("order is required but was null");
         if (ruleSetVersion == null) throw new IllegalArgumentException("ruleSetVersion is required but was null");
         return check(order, snapshot, ruleSetVersion);
+    }
+
+    /**
+     * Decides whether goods of an accepted order may ship to this customer now. The shipment's
+     * order is already in the snapshot's open orders, so it adds no exposure; exposure above the
+     * limit is judged as for orders; licences are judged on the ship date; a frozen account or a
+     * RED warning stops a credit shipment; the grade's largest order does not apply. Thread-safe.
+     *
+     * @return the decision at checkpoint {@code SHIPMENT}; never {@code APPROVE} when evaluation failed
+     * @throws IllegalArgumentException naming the field when the input is invalid
+     */
+    public CreditDecision checkShipment(ShipmentRequest shipment, CustomerSnapshot snapshot) {
+        if (shipment == null) throw new IllegalArgumentException("shipment is required but was null");
+        return check(shipment, snapshot, null);
+    }
+
+    /** Like {@link #checkShipment(ShipmentRequest, CustomerSnapshot)}, on a pinned rule-set version. */
+    public CreditDecision checkShipment(ShipmentRequest shipment, CustomerSnapshot snapshot, String ruleSetVersion) {
+        if (shipment == null) throw new IllegalArgumentException("shipment is required but was null");
+        if (ruleSetVersion == null) throw new IllegalArgumentException("ruleSetVersion is required but was null");
+        return check(shipment, snapshot, ruleSetVersion);
     }
 
     /** The one door every checkpoint goes through: pick the version, derive, evaluate, resolve, publish. */

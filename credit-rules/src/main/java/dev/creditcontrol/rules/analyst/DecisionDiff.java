@@ -6,6 +6,7 @@ import dev.creditcontrol.rules.CreditControl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -97,8 +98,8 @@ public final class DecisionDiff {
         Map<String, Integer> added = new TreeMap<>();
         Map<String, Integer> removed = new TreeMap<>();
         for (Scenario s : cases) {
-            CreditDecision a = before.checkOrder(s.order(), s.snapshot());
-            CreditDecision b = after.checkOrder(s.order(), s.snapshot());
+            CreditDecision a = s.check(before, Optional.empty());
+            CreditDecision b = s.check(after, Optional.empty());
             transitions.merge(a.outcome() + "→" + b.outcome(), 1, Integer::sum);
             Set<String> codesA = codes(a);
             Set<String> codesB = codes(b);

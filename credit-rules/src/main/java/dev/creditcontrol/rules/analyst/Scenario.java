@@ -5,7 +5,10 @@ import dev.creditcontrol.decision.Outcome;
 import dev.creditcontrol.decision.WarningLevel;
 import dev.creditcontrol.model.CreditGrade;
 import dev.creditcontrol.model.CustomerSnapshot;
+import dev.creditcontrol.decision.CreditDecision;
 import dev.creditcontrol.model.OrderRequest;
+import dev.creditcontrol.model.ShipmentRequest;
+import dev.creditcontrol.rules.CreditControl;
 
 import java.util.Optional;
 import java.util.Set;
@@ -23,11 +26,30 @@ import java.util.Set;
  * @param expectedApproval expected approval level, if given
  * @param expectedGrade    expected grade of the customer's assessment, if given
  * @param expectedLevel    expected early-warning level of the customer's assessment, if given
+ * @param shipment         when the row is checked at the shipment checkpoint, the shipment (of {@code order}'s lines)
  */
 public record Scenario(String name, String source, OrderRequest order, CustomerSnapshot snapshot,
                        Optional<Outcome> expectedOutcome, Optional<Set<String>> expectedReasons,
                        Optional<ApprovalLevel> expectedApproval, Optional<CreditGrade> expectedGrade,
-                       Optional<WarningLevel> expectedLevel) {
+                       Optional<WarningLevel> expectedLevel, Optional<ShipmentRequest> shipment) {
+
+    /** A row checked at the order checkpoint. */
+    public Scenario(String name, String source, OrderRequest order, CustomerSnapshot snapshot,
+                    Optional<Outcome> expectedOutcome, Optional<Set<String>> expectedReasons,
+                    Optional<ApprovalLevel> expectedApproval, Optional<CreditGrade> expectedGrade,
+                    Optional<WarningLevel> expectedLevel) {
+        this(name, source, order, snapshot, expectedOutcome, expectedReasons, expectedApproval, expectedGrade, expectedLevel,
+                Optional.empty());
+    }
+
+    /** Checks the row with {@code control}: its shipment at the shipment checkpoint, else its order; pinned when a version is given. */
+    public CreditDecision check(CreditControl control, Optional<String> version) {
+        if (shipment.isPresent()) {
+            return version.isPresent() ? control.checkShipment(shipment.get(), snapshot, version.get())
+                    : control.checkShipment(shipment.get(), snapshot);
+        }
+        return version.isPresent() ? control.checkOrder(order, snapshot, version.get()) : control.checkOrder(order, snapshot);
+    }
 
     /** A row with expectations about the order's decision only. */
     public Scenario(String name, String source, OrderRequest order, CustomerSnapshot snapshot,

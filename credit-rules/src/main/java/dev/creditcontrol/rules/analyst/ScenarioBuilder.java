@@ -16,6 +16,7 @@ import dev.creditcontrol.model.OrderLine;
 import dev.creditcontrol.model.OrderRequest;
 import dev.creditcontrol.model.PaymentMethod;
 import dev.creditcontrol.model.Receivable;
+import dev.creditcontrol.model.ShipmentRequest;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -96,9 +97,26 @@ final class ScenarioBuilder {
             Customer customer = customer(customerId, type, orderDate);
             CreditAccount account = account(orderDate, currency);
             CustomerSnapshot snapshot = snapshot(customer, account, asOf, orderDate, currency);
-            OrderRequest.Builder order = OrderRequest.builder(parse("orderId", "SO-" + row.line(), v -> v), customerId, orderDate)
-                    .paymentMethod(parse("payment", PaymentMethod.CREDIT, v -> ScenarioCells.enumValue(PaymentMethod.class, v)));
+            String orderId = parse("orderId", "SO-" + row.line(), v -> v);
+            PaymentMethod payment = parse("payment", PaymentMethod.CREDIT, v -> ScenarioCells.enumValue(PaymentMethod.class, v));
+            String requestedBy = parse("requestedBy", null, v -> v);
+            dev.creditcontrol.decision.Release release = parse("release", null, v -> ScenarioCells.release(v, orderDate, currency));
+            OrderRequest.Builder order = OrderRequest.builder(orderId, customerId, orderDate).paymentMethod(payment);
             lines.forEach(l -> order.line(l.sku(), l.deviceClass(), l.category(), l.amount()));
+            if (requestedBy != null) order.requestedBy(requestedBy);
+            if (release != null) order.release(release);
+            Optional<ShipmentRequest> shipment = Optional.empty();
+            dev.creditcontrol.decision.Checkpoint checkpoint = parse("checkpoint", dev.creditcontrol.decision.Checkpoint.ORDER,
+                    v -> ScenarioCells.enumValue(dev.creditcontrol.decision.Checkpoint.class, v));
+            if (checkpoint == dev.creditcontrol.decision.Checkpoint.SHIPMENT) {
+                // the same lines, shipped on the order date, for the order they belong to
+                ShipmentRequest.Builder s = ShipmentRequest.builder(parse("shipmentId", "DN-" + row.line(), v -> v), orderId, customerId,
+                        orderDate).paymentMethod(payment);
+                lines.forEach(l -> s.line(l.sku(), l.deviceClass(), l.category(), l.amount()));
+                if (requestedBy != null) s.requestedBy(requestedBy);
+                if (release != null) s.release(release);
+                shipment = Optional.of(s.build());
+            }
             Optional<Outcome> outcome = Optional.ofNullable(parse("expectedOutcome", null, v -> ScenarioCells.enumValue(Outcome.class, v)));
             Optional<Set<String>> reasons = Optional.ofNullable(parse("expectedReasons", null, ScenarioCells::codes));
             Optional<ApprovalLevel> approval = Optional.ofNullable(parse("expectedApproval", null,
@@ -106,7 +124,8 @@ final class ScenarioBuilder {
             Optional<CreditGrade> grade = Optional.ofNullable(parse("expectedGrade", null, v -> ScenarioCells.enumValue(CreditGrade.class, v)));
             Optional<WarningLevel> level = Optional.ofNullable(parse("expectedLevel", null, v -> ScenarioCells.enumValue(WarningLevel.class, v)));
             if (problems.size() > before || lines.isEmpty()) return Optional.empty();
-            return Optional.of(new Scenario(name, row.where(), order.build(), snapshot, outcome, reasons, approval, grade, level));
+            return Optional.of(new Scenario(name, row.where(), order.build(), snapshot, outcome, reasons, approval, grade, level,
+                    shipment));
         } catch (IllegalArgumentException e) {
             problems.add(row.where() + ": " + e.getMessage());
             return Optional.empty();
@@ -150,6 +169,7 @@ final class ScenarioBuilder {
 
     private CustomerSnapshot snapshot(Customer customer, CreditAccount account, LocalDate asOf, LocalDate orderDate, String currency) {
         CustomerSnapshot.Builder snapshot = CustomerSnapshot.builder(customer, account, asOf)
+                .warningLevel(parse("warningLevel", WarningLevel.GREEN, v -> ScenarioCells.enumValue(WarningLevel.class, v)))
                 .deliveredNotInvoiced(parse("deliveredNotInvoiced", Money.zero(currency), v -> Money.of(v, currency)))
                 .openOrders(parse("openOrders", Money.zero(currency), v -> Money.of(v, currency)))
                 .financials(new Financials(

@@ -134,6 +134,19 @@ final class ScenarioCells {
                 + ":" + r.due() + r.paidOn().map(p -> ":" + p).orElse("")).collect(Collectors.joining("; "));
     }
 
+    /** {@code approvedBy:LEVEL:upTo:validUntil[:reason]}: an approval granted earlier, {@code upTo} in {@code currency}. */
+    static dev.creditcontrol.decision.Release release(String value, LocalDate orderDate, String currency) {
+        String[] p = value.split(":", 5);
+        if (p.length < 4) throw new IllegalArgumentException("a release is approvedBy:LEVEL:upTo:validUntil[:reason], not '" + value + "'");
+        return new dev.creditcontrol.decision.Release(p[0].strip(), enumValue(dev.creditcontrol.decision.ApprovalLevel.class, p[1]),
+                p.length == 5 ? p[4].strip() : "", Money.of(p[2].strip(), currency), date(p[3].strip(), orderDate));
+    }
+
+    static String release(dev.creditcontrol.decision.Release r) {
+        return safe(r.approvedBy()) + ":" + r.level() + ":" + r.upTo().amount().toPlainString() + ":" + r.validUntil()
+                + (r.reason().isEmpty() ? "" : ":" + r.reason().replace(";", ","));
+    }
+
     /** {@code amount:validUntil}: a temporary increase of the limit, in the account's currency. */
     static CreditAccount.TemporaryIncrease temporaryIncrease(String value, LocalDate orderDate, String currency) {
         String[] p = value.split(":");

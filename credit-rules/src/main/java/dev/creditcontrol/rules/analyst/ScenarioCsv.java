@@ -34,7 +34,8 @@ final class ScenarioCsv {
     static final List<String> COLUMNS = List.of("case", "orderId", "orderDate", "asOf", "customerId",
             "customerName", "customerType", "since", "licences", "limit", "currency", "temporaryIncrease", "grade", "frozen",
             "limitValidUntil", "paymentTermDays", "limitCheck", "openReceivables", "overdueDays", "receivables",
-            "deliveredNotInvoiced", "openOrders", "thirdPartyScore", "debtToAssets", "currentRatio", "lines", "payment",
+            "deliveredNotInvoiced", "openOrders", "thirdPartyScore", "debtToAssets", "currentRatio", "warningLevel",
+            "checkpoint", "shipmentId", "lines", "payment", "requestedBy", "release",
             "expectedOutcome", "expectedReasons", "expectedApproval", "expectedGrade", "expectedLevel", "bad", "note");
 
     private static final Map<String, String> BY_LOWER_CASE = COLUMNS.stream()

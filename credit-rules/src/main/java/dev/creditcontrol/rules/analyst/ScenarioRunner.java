@@ -30,7 +30,7 @@ public final class ScenarioRunner {
         List<ScenarioResult> results = new ArrayList<>();
         Set<String> fired = new TreeSet<>();
         for (Scenario s : scenarios) {
-            CreditDecision d = control.checkOrder(s.order(), s.snapshot(), version.version());
+            CreditDecision d = s.check(control, Optional.of(version.version()));
             d.reasons().stream().map(Reason::rule).forEach(fired::add);
             Optional<CreditAssessment> a = Optional.empty();
             String assessError = "";

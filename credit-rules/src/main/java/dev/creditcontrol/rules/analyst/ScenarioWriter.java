@@ -5,6 +5,7 @@ import dev.creditcontrol.model.Customer;
 import dev.creditcontrol.model.CustomerSnapshot;
 import dev.creditcontrol.model.Financials;
 import dev.creditcontrol.model.OrderRequest;
+import dev.creditcontrol.model.ShipmentRequest;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -52,8 +53,13 @@ final class ScenarioWriter {
         cells.put("thirdPartyScore", f.thirdPartyScore().isPresent() ? String.valueOf(f.thirdPartyScore().getAsInt()) : "");
         cells.put("debtToAssets", f.debtToAssets().map(BigDecimal::toPlainString).orElse(""));
         cells.put("currentRatio", f.currentRatio().map(BigDecimal::toPlainString).orElse(""));
+        cells.put("warningLevel", snap.warningLevel().name());
+        cells.put("checkpoint", s.shipment().isPresent() ? "SHIPMENT" : "ORDER");
+        cells.put("shipmentId", s.shipment().map(ShipmentRequest::shipmentId).orElse(""));
         cells.put("lines", ScenarioCells.lines(o.lines()));
         cells.put("payment", o.paymentMethod().name());
+        cells.put("requestedBy", o.requestedBy().orElse(""));
+        cells.put("release", o.release().map(ScenarioCells::release).orElse(""));
         cells.put("expectedOutcome", s.expectedOutcome().map(Enum::name).orElse(""));
         cells.put("expectedReasons", s.expectedReasons().map(ScenarioCells::codes).orElse(""));
         cells.put("expectedApproval", s.expectedApproval().map(Enum::name).orElse(""));

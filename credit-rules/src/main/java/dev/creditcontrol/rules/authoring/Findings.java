@@ -3,6 +3,9 @@ package dev.creditcontrol.rules.authoring;
 import dev.creditcontrol.decision.ApprovalLevel;
 import dev.creditcontrol.decision.Outcome;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +17,8 @@ import java.util.Optional;
  *
  * <p>{@code values} are name/value pairs ({@code "limit", $e.limit(), "after", $e.after()}) kept
  * with the reason for audit; numbers are rendered without exponent, absent values as {@code none}.
+ * A value named {@code skus} holding a collection names the lines the finding concerns
+ * ({@code Reason.skus()}): the host takes those lines out of a refused order.
  */
 public abstract class Findings {
 
@@ -42,13 +47,24 @@ public abstract class Findings {
         record(Outcome.FREEZE, Optional.empty(), code, message, values);
     }
 
-    /** Stores one finding; {@code values} are already rendered as text. */
+    /** Stores one finding; {@code values} are already rendered as text, {@code skus} are the lines it concerns. */
     protected abstract void add(Outcome outcome, Optional<ApprovalLevel> level, String code, String message,
-                                Map<String, String> values);
+                                Map<String, String> values, List<String> skus);
 
     private void record(Outcome outcome, Optional<ApprovalLevel> level, String code, String message, Object[] values) {
         if (code == null || code.isBlank()) throw new IllegalArgumentException("a finding needs a reason code");
         if (message == null) throw new IllegalArgumentException("a finding needs a message (code " + code + ")");
-        add(outcome, level, code, message, Values.pairs(code, values));
+        add(outcome, level, code, message, Values.pairs(code, values), skus(values));
+    }
+
+    private static List<String> skus(Object[] values) {
+        for (int i = 0; i + 1 < values.length; i += 2) {
+            if ("skus".equals(values[i]) && values[i + 1] instanceof Collection<?> c) {
+                List<String> skus = new ArrayList<>(c.size());
+                for (Object sku : c) skus.add(String.valueOf(sku));
+                return skus;
+            }
+        }
+        return List.of();
     }
 }

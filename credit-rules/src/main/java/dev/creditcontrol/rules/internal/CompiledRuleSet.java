@@ -258,8 +258,8 @@ public final class CompiledRuleSet {
 
         @Override
         protected void add(Outcome outcome, Optional<ApprovalLevel> level, String code, String message,
-                           Map<String, String> values) {
-            reasons.add(new Reason(code, message, tracker.rule, outcome, level, values));
+                           Map<String, String> values, List<String> skus) {
+            reasons.add(new Reason(code, message, tracker.rule, outcome, level, values, skus));
         }
     }
 }

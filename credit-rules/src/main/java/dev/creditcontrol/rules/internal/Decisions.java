@@ -6,10 +6,14 @@ import dev.creditcontrol.decision.Outcome;
 import dev.creditcontrol.decision.Reason;
 import dev.creditcontrol.decision.Checkpoint;
 import dev.creditcontrol.model.CreditRequest;
+import dev.creditcontrol.decision.Release;
 import dev.creditcontrol.model.OrderRequest;
+import dev.creditcontrol.model.ShipmentRequest;
 import dev.creditcontrol.rules.RuleSetInfo;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +21,8 @@ import java.util.Optional;
 /** Resolves findings into a decision: the most severe outcome wins, every finding is kept. */
 public final class Decisions {
     public static final String ENGINE_ERROR = "ENGINE_ERROR";
+    public static final String RELEASED = "RELEASED";
+    public static final String RELEASE_NOT_APPLIED = "RELEASE_NOT_APPLIED";
 
     private Decisions() {}
 
@@ -32,23 +38,84 @@ public final class Decisions {
     /** The checkpoint a request is checked at. */
     public static Checkpoint checkpoint(CreditRequest request) {
         if (request instanceof OrderRequest) return Checkpoint.ORDER;
+        if (request instanceof ShipmentRequest) return Checkpoint.SHIPMENT;
         throw new IllegalArgumentException("unknown request type " + request.getClass().getName());
     }
 
     public static CreditDecision resolve(CreditRequest request, RuleSetInfo ruleSet, List<Reason> reasons, Instant at) {
+        Outcome outcome = outcomeOf(reasons);
+        Optional<ApprovalLevel> approval = approvalOf(outcome, reasons);
+        if (request.release().isPresent()) {
+            Release release = request.release().get();
+            Optional<String> refused = whyNotApplied(request, release, outcome, approval);
+            List<Reason> all = new ArrayList<>(reasons);
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("approvedBy", release.approvedBy());
+            values.put("level", release.level().name());
+            values.put("upTo", release.upTo().toString());
+            values.put("validUntil", release.validUntil().toString());
+            values.put("total", request.total().toString());
+            if (refused.isEmpty()) {
+                all.add(new Reason(RELEASED, "Released by " + release.approvedBy() + " (" + release.level() + ") up to "
+                        + release.upTo() + " until " + release.validUntil() + (release.reason().isBlank() ? "" : ": " + release.reason()),
+                        "(release)", Outcome.APPROVE, Optional.empty(), values));
+                outcome = Outcome.APPROVE;
+                approval = Optional.empty();
+            } else {
+                all.add(new Reason(RELEASE_NOT_APPLIED, "The release by " + release.approvedBy() + " was not applied: " + refused.get(),
+                        "(release)", Outcome.APPROVE, Optional.empty(), values));
+            }
+            reasons = all;
+        }
+        boolean shipment = request instanceof ShipmentRequest;
+        return new CreditDecision(request.orderId(), request.customerId(), request.checkDate(), outcome, approval, reasons,
+                ruleSet.name(), ruleSet.version(), ruleSet.contentHash(), at, checkpoint(request),
+                shipment ? Optional.of(((ShipmentRequest) request).shipmentId()) : Optional.empty());
+    }
+
+    private static Outcome outcomeOf(List<Reason> reasons) {
         Outcome outcome = Outcome.APPROVE;
         for (Reason r : reasons) if (r.outcome().isMoreSevereThan(outcome)) outcome = r.outcome();
+        return outcome;
+    }
+
+    private static Optional<ApprovalLevel> approvalOf(Outcome outcome, List<Reason> reasons) {
         Optional<ApprovalLevel> approval = Optional.empty();
-        if (outcome == Outcome.ESCALATE) {
-            for (Reason r : reasons) {
-                if (r.outcome() == Outcome.ESCALATE && r.requiredApproval().isPresent()
-                        && (approval.isEmpty() || r.requiredApproval().get().compareTo(approval.get()) > 0)) {
-                    approval = r.requiredApproval();
-                }
+        if (outcome != Outcome.ESCALATE) return approval;
+        for (Reason r : reasons) {
+            if (r.outcome() == Outcome.ESCALATE && r.requiredApproval().isPresent()
+                    && (approval.isEmpty() || r.requiredApproval().get().compareTo(approval.get()) > 0)) {
+                approval = r.requiredApproval();
             }
         }
-        return new CreditDecision(request.orderId(), request.customerId(), request.checkDate(), outcome, approval, reasons,
-                ruleSet.name(), ruleSet.version(), ruleSet.contentHash(), at, checkpoint(request), Optional.empty());
+        return approval;
+    }
+
+    /** Which condition of a release fails, in words; empty when it applies. */
+    private static Optional<String> whyNotApplied(CreditRequest request, Release release, Outcome outcome,
+                                                  Optional<ApprovalLevel> required) {
+        String what = request instanceof ShipmentRequest ? "shipment" : "order";
+        if (outcome == Outcome.REJECT || outcome == Outcome.FREEZE) {
+            return Optional.of("the decision is " + outcome + ", which no release changes (the law and a frozen account are not for sale)");
+        }
+        if (outcome == Outcome.APPROVE) return Optional.of("the " + what + " needed no approval");
+        if (required.isPresent() && release.level().compareTo(required.get()) < 0) {
+            return Optional.of("it was granted at " + release.level() + " but the " + what + " needs " + required.get());
+        }
+        if (request.total().isGreaterThan(release.upTo())) {
+            return Optional.of("the " + what + " total " + request.total() + " is above the released " + release.upTo()
+                    + " (re-check on a value increase)");
+        }
+        if (request.checkDate().isAfter(release.validUntil())) {
+            return Optional.of("it was valid until " + release.validUntil() + ", before the check date " + request.checkDate());
+        }
+        if (request.requestedBy().isEmpty()) {
+            return Optional.of("the " + what + " does not say who requested it, so four eyes cannot be verified");
+        }
+        if (request.requestedBy().get().strip().equalsIgnoreCase(release.approvedBy().strip())) {
+            return Optional.of(release.approvedBy() + " requested the " + what + " and cannot also approve it (four eyes)");
+        }
+        return Optional.empty();
     }
 
     /** The fail-closed decision when evaluation itself failed: the order is refused, never approved. */
