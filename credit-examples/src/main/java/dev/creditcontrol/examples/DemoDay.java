@@ -5,6 +5,12 @@ import dev.creditcontrol.decision.CreditDecision;
 import dev.creditcontrol.decision.Outcome;
 import dev.creditcontrol.decision.Reason;
 import dev.creditcontrol.model.OrderRequest;
+import dev.creditcontrol.decision.Release;
+import dev.creditcontrol.model.CustomerSnapshot;
+import dev.creditcontrol.model.DeviceClass;
+import dev.creditcontrol.model.Money;
+import dev.creditcontrol.model.ShipmentRequest;
+
 import dev.creditcontrol.rules.CreditControl;
 import dev.creditcontrol.rules.RuleSetInfo;
 
@@ -47,6 +53,8 @@ public final class DemoDay {
         table.rule();
         out.println(counts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("   ")));
 
+        lifecycle(out, control, portfolio, orders);
+
         out.printf("%nCustomer assessments on %s (score 0-100, higher is safer; factor points below each customer)%n%n", DemoPortfolio.TODAY);
         Table assessments = new Table(out, 8, 30, 12, 6, 6, 7, 14, 6, 18);
         assessments.row("customer", "name", "type", "score", "grade", "level", "limit", "term", "payment");
@@ -63,6 +71,66 @@ public final class DemoDay {
         }
         assessments.rule();
         out.println("* new customer: too little payment history to score, graded by its type");
+    }
+
+    /** Warnings that act, a split order, a refused shipment and an applied release, on the day's portfolio. */
+    private static void lifecycle(PrintStream out, CreditControl control, DemoPortfolio portfolio, List<OrderRequest> orders) {
+        out.printf("%nOrder lifecycle%n%n");
+        // 1. Warnings act: the level of each customer's assessment goes into its snapshot.
+        for (DemoPortfolio.Account account : portfolio.accounts()) {
+            CreditAssessment a = control.assess(account.snapshot());
+            if (a.warningLevel() != dev.creditcontrol.decision.WarningLevel.RED) continue;
+            CustomerSnapshot red = withLevel(account.snapshot(), a.warningLevel());
+            OrderRequest credit = OrderRequest.builder("SO-RED-1", account.customer().id(), DemoPortfolio.TODAY)
+                    .line("GLOVE-1", DeviceClass.I, "14", Money.cny("8000")).build();
+            show(out, "RED customer " + account.customer().id() + ", a credit order", control.checkOrder(credit, red));
+            ShipmentRequest ship = ShipmentRequest.builder("DN-RED-1", "SO-OLD-7", account.customer().id(), DemoPortfolio.TODAY)
+                    .line("GLOVE-1", DeviceClass.I, "14", Money.cny("8000")).build();
+            show(out, "RED customer " + account.customer().id() + ", a shipment of an earlier credit order", control.checkShipment(ship, red));
+            break;
+        }
+        // 2. A split order: a class III line outside the buyer's licence scope is named; the rest can go.
+        for (DemoPortfolio.Account account : portfolio.accounts()) {
+            if (account.customer().type() != dev.creditcontrol.model.CustomerType.DISTRIBUTOR) continue;
+            OrderRequest mixed = OrderRequest.builder("SO-MIX-1", account.customer().id(), DemoPortfolio.TODAY)
+                    .line("GLOVE-1", DeviceClass.I, "14", Money.cny("3000"))
+                    .line("IMPLANT-9", DeviceClass.III, "13", Money.cny("60000")).build();
+            CreditDecision d = control.checkOrder(mixed, account.snapshot());
+            if (!d.blockedSkus().equals(java.util.Set.of("IMPLANT-9"))) continue;
+            show(out, "order SO-MIX-1 of " + account.customer().id() + " (blocked lines: " + d.blockedSkus() + ")", d);
+            OrderRequest rest = OrderRequest.builder("SO-MIX-1A", account.customer().id(), DemoPortfolio.TODAY)
+                    .line("GLOVE-1", DeviceClass.I, "14", Money.cny("3000")).build();
+            show(out, "the same order without IMPLANT-9", control.checkOrder(rest, account.snapshot()));
+            break;
+        }
+        // 3. An escalated order with a release from someone other than the requester.
+        for (OrderRequest order : orders) {
+            DemoPortfolio.Account account = portfolio.account(order.customerId());
+            CreditDecision d = control.checkOrder(order, account.snapshot());
+            if (d.outcome() != Outcome.ESCALATE || d.requiredApproval().isEmpty()) continue;
+            OrderRequest.Builder released = OrderRequest.builder(order.orderId(), order.customerId(), order.orderDate())
+                    .paymentMethod(order.paymentMethod()).requestedBy("sales.wang")
+                    .release(new Release("credit.li", d.requiredApproval().get(), "customer confirmed payment plan",
+                            order.total(), DemoPortfolio.TODAY.plusDays(3)));
+            order.lines().forEach(l -> released.line(l.sku(), l.deviceClass(), l.category(), l.amount()));
+            show(out, "order " + order.orderId() + " held for " + d.requiredApproval().get() + ", with credit.li's release",
+                    control.checkOrder(released.build(), account.snapshot()));
+            break;
+        }
+    }
+
+    private static CustomerSnapshot withLevel(CustomerSnapshot s, dev.creditcontrol.decision.WarningLevel level) {
+        CustomerSnapshot.Builder b = CustomerSnapshot.builder(s.customer(), s.account(), s.asOf()).openOrders(s.openOrders())
+                .deliveredNotInvoiced(s.deliveredNotInvoiced()).financials(s.financials()).warningLevel(level);
+        s.receivables().forEach(b::receivable);
+        return b.build();
+    }
+
+    private static void show(PrintStream out, String what, CreditDecision d) {
+        out.printf("%s: %s%s%n", what, d.outcome(), d.requiredApproval().map(l -> " → " + l).orElse(""));
+        for (Reason r : d.reasons()) {
+            out.printf("   └ %-22s %s%s%n", r.code(), r.message(), r.skus().isEmpty() ? "" : " " + r.skus());
+        }
     }
 
     /** A plain-text table that pads by display width, so Chinese names line up. */
