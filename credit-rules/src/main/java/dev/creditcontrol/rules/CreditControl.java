@@ -514,7 +514,7 @@ public final class CreditControl implements AutoCloseable {
         }
 
         /**
-         * How many facts one check may insert (the engine's own few included) before it is
+         * How many facts the rules of one check may insert before it is
          * treated as a runaway rule and fails closed (default 10,000), long before the heap is at risk.
          */
         public Builder maxFactsPerCheck(int max) {

@@ -52,6 +52,8 @@ public final class CompiledRuleSet {
      * as the checks that started on it.
      */
     private final AtomicInteger holds = new AtomicInteger(1);
+    /** What the watchdog's log calls an evaluation on this version. */
+    private final String label;
     /** Drools refuses a global that no rule file declares. */
     private final boolean declaresParameters;
 
@@ -59,6 +61,7 @@ public final class CompiledRuleSet {
         this.info = info;
         this.parameters = parameters;
         this.policy = policy;
+        this.label = "an evaluation on rule set " + info.name() + " " + info.version();
         this.container = container;
         this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
@@ -90,15 +93,15 @@ public final class CompiledRuleSet {
         KieSession session = sessions.newKieSession();
         boolean clean = false;
         tracker.maxFacts = limits.maxFacts();
-        Watchdog.Ticket ticket = Watchdog.watch(limits.deadline(),
-                () -> "an evaluation on rule set " + info.name() + " " + info.version() + " (rule \"" + tracker.rule + "\")");
+        Watchdog.Ticket ticket = Watchdog.watch(limits.deadline(), label, tracker);
         try {
             try {
                 session.addEventListener((AgendaEventListener) tracker);
-                session.addEventListener((RuleRuntimeEventListener) tracker);
                 if (declaresParameters) session.setGlobal(PARAMETERS_GLOBAL, parameters);
                 session.insert(collector);
                 for (Object fact : facts) session.insert(fact);
+                // Counted from here: only what rules insert (the engine's own facts create no events this way).
+                session.addEventListener((RuleRuntimeEventListener) tracker);
                 int fired = session.fireAllRules(limits.maxFirings());
                 if (fired >= limits.maxFirings()) throw new RuleFiringCapException(limits.maxFirings(), tracker.rule);
                 clean = true;
@@ -123,8 +126,14 @@ public final class CompiledRuleSet {
      * Remembers which rule is firing, so a finding can name the rule that made it, and counts the
      * facts inserted, so a rule that inserts in a loop is stopped long before the heap is at risk.
      */
-    private static final class RuleTracker extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+    private static final class RuleTracker extends DefaultAgendaEventListener
+            implements RuleRuntimeEventListener, java.util.function.Supplier<String> {
         String rule = "?";
+
+        @Override
+        public String get() {
+            return rule;
+        }
         int maxFacts = Integer.MAX_VALUE;
         private int inserted;
 

@@ -6,7 +6,7 @@ import java.time.Duration;
  * What one evaluation may take before it is stopped and fails closed.
  *
  * @param maxFirings rule firings (a rule that keeps re-triggering itself loops)
- * @param maxFacts   facts inserted, the engine's own included (a rule that inserts in a loop exhausts the heap)
+ * @param maxFacts   facts the rules insert (a rule that inserts in a loop exhausts the heap)
  * @param deadline   wall time (a rule that spins in its consequence never fires again)
  */
 public record Limits(int maxFirings, int maxFacts, Duration deadline) {

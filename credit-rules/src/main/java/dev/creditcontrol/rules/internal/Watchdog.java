@@ -3,19 +3,24 @@ package dev.creditcontrol.rules.internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * Stops evaluations that overrun their deadline. Rules are Java: a consequence that spins
  * ({@code while (true) {}}) ignores interrupts and never returns to the engine, so the only way to
  * give its caller a decision on time is to stop the thread running it. One daemon thread per JVM
  * watches every running evaluation; past its deadline it stops that thread with
- * {@link Thread#stop()}. An evaluation registers only around the rule run itself and absorbs a
+ * {@link Thread#stop()}. An evaluation is watched only around the rule run itself and absorbs a
  * stop that races with its own end, so the asynchronous {@link ThreadDeath} never lands in host code.
+ *
+ * <p>Each thread has one reusable {@link Ticket}: watching a check costs two volatile writes and a
+ * compare-and-set, no allocation, so the check path stays as fast as before.
  *
  * <p>{@code Thread.stop} works up to Java 19; on Java 20 and later the JVM refuses it, and an
  * overrunning evaluation is then only logged (at ERROR, with the rule that is running): the
@@ -24,26 +29,36 @@ import java.util.concurrent.locks.LockSupport;
 public final class Watchdog {
     private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
     private static final Watchdog INSTANCE = new Watchdog();
-    private static final int RUNNING = 0;
-    private static final int DONE = 1;
+    private static final int IDLE = 0;
+    private static final int RUNNING = 1;
     private static final int STOPPING = 2;
     private static final int ABANDONED = 3;
 
-    private final Set<Ticket> running = ConcurrentHashMap.newKeySet();
+    /** Every thread's ticket; a ticket whose thread has died is dropped by the watchdog. */
+    private final Set<Ticket> tickets = ConcurrentHashMap.newKeySet();
+    private final ThreadLocal<Ticket> mine = ThreadLocal.withInitial(this::register);
     private volatile Thread thread;
 
     private Watchdog() {}
 
-    /** One evaluation being watched. */
+    /** One thread's watch, reused by each evaluation on that thread. */
     public final class Ticket {
         private final Thread owner = Thread.currentThread();
-        private final long deadlineNanos;
-        private final AtomicInteger state = new AtomicInteger(RUNNING);
-        private final java.util.function.Supplier<String> activity;
+        private final AtomicInteger state = new AtomicInteger(IDLE);
+        private volatile long deadlineNanos;
+        private volatile String label;
+        private volatile Supplier<String> rule;
+        private volatile boolean overran;
 
-        private Ticket(long deadlineNanos, java.util.function.Supplier<String> activity) {
-            this.deadlineNanos = deadlineNanos;
-            this.activity = activity;
+        private Ticket() {}
+
+        private Ticket start(long deadline, String label, Supplier<String> rule) {
+            this.label = label;
+            this.rule = rule;
+            this.deadlineNanos = deadline;
+            this.overran = false;
+            state.set(RUNNING);
+            return this;
         }
 
         /**
@@ -51,13 +66,13 @@ public final class Watchdog {
          * until the stop arrives and absorbs it, so that it cannot land in the caller's code later.
          */
         public void done() {
-            running.remove(this);
-            if (state.compareAndSet(RUNNING, DONE)) return;
+            if (state.compareAndSet(RUNNING, IDLE)) return;
             try {
                 while (state.get() == STOPPING) LockSupport.parkNanos(100_000);
             } catch (ThreadDeath arrived) {
-                state.set(DONE);
+                // the watchdog's stop, caught where it can do no harm
             }
+            state.set(IDLE);
         }
 
         /**
@@ -65,7 +80,7 @@ public final class Watchdog {
          * is settled) when it is the watchdog's; false when it came from somewhere else.
          */
         public boolean absorb(ThreadDeath death) {
-            return state.compareAndSet(STOPPING, DONE);
+            return state.compareAndSet(STOPPING, RUNNING);
         }
 
         /** Whether the evaluation ran past its deadline (the watchdog stopped it or gave up on it). */
@@ -73,18 +88,33 @@ public final class Watchdog {
             return overran;
         }
 
-        private volatile boolean overran;
+        private String activity() {
+            Supplier<String> r = rule;
+            return label + (r == null ? "" : " (rule \"" + r.get() + "\")");
+        }
     }
 
-    /** Watches the current thread's evaluation until {@link Ticket#done()}. */
-    public static Ticket watch(java.time.Duration deadline, java.util.function.Supplier<String> activity) {
-        return INSTANCE.start(deadline, activity);
+    /**
+     * Watches the current thread's evaluation until {@link Ticket#done()}.
+     *
+     * @param label what is being evaluated, for the log
+     * @param rule  the rule running at the moment, for the log
+     */
+    public static Ticket watch(Duration deadline, String label, Supplier<String> rule) {
+        return INSTANCE.start(deadline, label, rule);
     }
 
-    private Ticket start(java.time.Duration deadline, java.util.function.Supplier<String> activity) {
-        Ticket t = new Ticket(System.nanoTime() + deadline.toNanos(), activity);
-        running.add(t);
+    private Ticket start(Duration deadline, String label, Supplier<String> rule) {
+        Ticket t = mine.get();
+        // An evaluation inside an evaluation on one thread (not something rules can do) gets a ticket of its own.
+        if (t.state.get() != IDLE) t = register();
         if (thread == null) startThread();
+        return t.start(System.nanoTime() + deadline.toNanos(), label, rule);
+    }
+
+    private Ticket register() {
+        Ticket t = new Ticket();
+        tickets.add(t);
         return t;
     }
 
@@ -100,11 +130,14 @@ public final class Watchdog {
         for (;;) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
             long now = System.nanoTime();
-            for (Ticket t : running) {
+            for (Ticket t : tickets) {
+                if (t.state.get() != RUNNING) {
+                    if (t.state.get() == IDLE && !t.owner.isAlive()) tickets.remove(t);
+                    continue;
+                }
                 if (now - t.deadlineNanos < 0) continue;
                 if (!t.state.compareAndSet(RUNNING, STOPPING)) continue;
                 t.overran = true;
-                running.remove(t);
                 stop(t);
             }
         }
@@ -113,11 +146,11 @@ public final class Watchdog {
     @SuppressWarnings({"deprecation", "removal"})
     private static void stop(Ticket t) {
         try {
-            LOG.error("Stopping {} in thread {}: it ran past its deadline ({})", t.activity.get(), t.owner.getName(),
-                    "a rule that loops or blocks");
+            LOG.error("Stopping {} in thread {}: it ran past its deadline (a rule that loops or blocks)", t.activity(),
+                    t.owner.getName());
             t.owner.stop(); // the owner settles the state when the ThreadDeath arrives
         } catch (UnsupportedOperationException e) {
-            LOG.error("Cannot stop thread {} on this JVM: the caller waits for {} to end", t.owner.getName(), t.activity.get());
+            LOG.error("Cannot stop thread {} on this JVM: the caller waits for {} to end", t.owner.getName(), t.activity());
             t.state.set(ABANDONED);
         }
     }
