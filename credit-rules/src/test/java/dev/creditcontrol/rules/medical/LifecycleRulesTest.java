@@ -88,6 +88,8 @@ class LifecycleRulesTest {
         assertThat(d.requiredApproval()).contains(ApprovalLevel.CREDIT_MANAGER);
         assertThat(d.hasReason("ORANGE_WARNING")).isTrue();
         assertThat(TestOrders.DEFAULT.checkShipment(shipment("1000").build(), orange).outcome()).isEqualTo(Outcome.APPROVE);
+        // cash on delivery is credit until the cash is in
+        assertThat(check(order("1000", PaymentMethod.CASH_ON_DELIVERY).build(), orange).hasReason("ORANGE_WARNING")).isTrue();
         assertThat(check(order("1000", PaymentMethod.CREDIT).build(), snapshot("1000000", "0", WarningLevel.GREEN).build()).outcome())
                 .isEqualTo(Outcome.APPROVE);
     }
