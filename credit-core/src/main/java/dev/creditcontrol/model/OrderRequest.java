@@ -27,16 +27,8 @@ public record OrderRequest(String orderId, String customerId, LocalDate orderDat
         orderId = Require.text(orderId, "order.orderId");
         customerId = Require.text(customerId, "order.customerId");
         Require.date(orderDate, "order.orderDate");
-        Require.noNulls(lines, "order.lines");
-        if (lines.isEmpty()) throw new IllegalArgumentException("order.lines must hold at least one line (order " + orderId + ")");
-        lines = List.copyOf(lines);
+        lines = RequestLines.checked(lines, "order", orderId);
         String currency = lines.get(0).amount().currencyCode();
-        for (OrderLine line : lines) {
-            if (!line.amount().currencyCode().equals(currency)) {
-                throw new IllegalArgumentException("line.amount currency differs within order " + orderId + ": "
-                        + currency + " and " + line.amount().currencyCode());
-            }
-        }
         Require.present(paymentMethod, "order.paymentMethod");
         Require.present(requestedBy, "order.requestedBy");
         requestedBy = requestedBy.map(u -> Require.text(u, "order.requestedBy"));
@@ -63,9 +55,7 @@ public record OrderRequest(String orderId, String customerId, LocalDate orderDat
     /** The sum of the line amounts. */
     @Override
     public Money total() {
-        Money sum = Money.zero(currencyCode());
-        for (OrderLine line : lines) sum = sum.plus(line.amount());
-        return sum;
+        return RequestLines.total(lines);
     }
 
     /** The currency of the order's lines. */

@@ -31,16 +31,8 @@ public record ShipmentRequest(String shipmentId, String orderId, String customer
         orderId = Require.text(orderId, "shipment.orderId");
         customerId = Require.text(customerId, "shipment.customerId");
         Require.date(shipDate, "shipment.shipDate");
-        Require.noNulls(lines, "shipment.lines");
-        if (lines.isEmpty()) throw new IllegalArgumentException("shipment.lines must hold at least one line (shipment " + shipmentId + ")");
-        lines = List.copyOf(lines);
+        lines = RequestLines.checked(lines, "shipment", shipmentId);
         String currency = lines.get(0).amount().currencyCode();
-        for (OrderLine line : lines) {
-            if (!line.amount().currencyCode().equals(currency)) {
-                throw new IllegalArgumentException("line.amount currency differs within shipment " + shipmentId + ": "
-                        + currency + " and " + line.amount().currencyCode());
-            }
-        }
         Require.present(paymentMethod, "shipment.paymentMethod");
         Require.present(requestedBy, "shipment.requestedBy");
         requestedBy = requestedBy.map(u -> Require.text(u, "shipment.requestedBy"));
@@ -62,9 +54,7 @@ public record ShipmentRequest(String shipmentId, String orderId, String customer
     /** The sum of the line amounts. */
     @Override
     public Money total() {
-        Money sum = Money.zero(currencyCode());
-        for (OrderLine line : lines) sum = sum.plus(line.amount());
-        return sum;
+        return RequestLines.total(lines);
     }
 
     /** The currency of the shipment's lines. */
