@@ -98,8 +98,7 @@ class RuleSetCompletenessTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aVersionDeployedFileByFileNeverServesUntilItIsCompleteAndPublished(@TempDir Path root) throws Exception {
-        Path v1 = RuleFolders.copyBundled(root.resolve("1.0.0"));
-        CreditControl.publish(v1);
+        Path v1 = RuleFolders.copyBundled(root.resolve("1.0.0")); // serving from the start: needs no marker
         Path source = RuleFolders.copyBundled(Files.createTempDirectory("v2-source"));
         RuleFolders.replace(source.resolve("ruleset.properties"), "version=1.0.0", "version=1.1.0");
         RuleFolders.replace(source.resolve("ruleset.properties"), "effectiveFrom=2025-01-01", "effectiveFrom=2026-01-01");

@@ -62,8 +62,9 @@ public final class RuleSets {
 
     /**
      * Like {@link #load(Path, ClassLoader, Map, Limits)}; with {@code requirePublished} (the
-     * folder watcher), a version folder without a {@link RuleSetSource#PUBLISHED} marker naming
-     * its content is refused, so a copy in progress never serves. A version whose name and
+     * folder watcher), a version folder with new content and no {@link RuleSetSource#PUBLISHED}
+     * marker is refused, so a copy in progress never serves (versions already serving unchanged
+     * are kept without one). A version whose name and
      * version label are among {@code reusable} with another content is refused too: one label,
      * one content.
      */
@@ -81,7 +82,8 @@ public final class RuleSets {
             reusable.values().forEach(r -> servingHashByLabel.put(r.info().name() + " " + r.info().version(), r.info().contentHash()));
             for (Path folder : folders) {
                 RuleSetSource source = RuleSetSource.read(folder);
-                if (requirePublished && source.published().isEmpty()) {
+                // A version already serving (same content) was accepted when it loaded: only new content must be published.
+                if (requirePublished && source.published().isEmpty() && !reusable.containsKey(source.contentHash())) {
                     problems.addAll(prefixed(dir, folder, List.of(RuleSetProblem.error(RuleSetSource.PUBLISHED, 0, 0,
                             "not published yet: a watched folder serves a version only once its PUBLISHED marker (credit-rules"
                                     + " publish) names its content"))));
