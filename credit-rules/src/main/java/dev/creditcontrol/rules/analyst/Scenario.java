@@ -27,11 +27,22 @@ import java.util.Set;
  * @param expectedGrade    expected grade of the customer's assessment, if given
  * @param expectedLevel    expected early-warning level of the customer's assessment, if given
  * @param shipment         when the row is checked at the shipment checkpoint, the shipment (of {@code order}'s lines)
+ * @param expectedBlocked  expected blocked SKUs (the lines a refusal names), if given; an empty set expects none
  */
 public record Scenario(String name, String source, OrderRequest order, CustomerSnapshot snapshot,
                        Optional<Outcome> expectedOutcome, Optional<Set<String>> expectedReasons,
                        Optional<ApprovalLevel> expectedApproval, Optional<CreditGrade> expectedGrade,
-                       Optional<WarningLevel> expectedLevel, Optional<ShipmentRequest> shipment) {
+                       Optional<WarningLevel> expectedLevel, Optional<ShipmentRequest> shipment,
+                       Optional<Set<String>> expectedBlocked) {
+
+    /** A row with every expectation but the blocked lines. */
+    public Scenario(String name, String source, OrderRequest order, CustomerSnapshot snapshot,
+                    Optional<Outcome> expectedOutcome, Optional<Set<String>> expectedReasons,
+                    Optional<ApprovalLevel> expectedApproval, Optional<CreditGrade> expectedGrade,
+                    Optional<WarningLevel> expectedLevel, Optional<ShipmentRequest> shipment) {
+        this(name, source, order, snapshot, expectedOutcome, expectedReasons, expectedApproval, expectedGrade, expectedLevel,
+                shipment, Optional.empty());
+    }
 
     /** A row checked at the order checkpoint. */
     public Scenario(String name, String source, OrderRequest order, CustomerSnapshot snapshot,
@@ -61,6 +72,6 @@ public record Scenario(String name, String source, OrderRequest order, CustomerS
     /** Whether the row says what it expects. */
     public boolean hasExpectations() {
         return expectedOutcome.isPresent() || expectedReasons.isPresent() || expectedApproval.isPresent()
-                || expectedGrade.isPresent() || expectedLevel.isPresent();
+                || expectedGrade.isPresent() || expectedLevel.isPresent() || expectedBlocked.isPresent();
     }
 }

@@ -124,8 +124,9 @@ final class ScenarioBuilder {
             Optional<CreditGrade> grade = Optional.ofNullable(parse("expectedGrade", null, v -> ScenarioCells.enumValue(CreditGrade.class, v)));
             Optional<WarningLevel> level = Optional.ofNullable(parse("expectedLevel", null, v -> ScenarioCells.enumValue(WarningLevel.class, v)));
             if (problems.size() > before || lines.isEmpty()) return Optional.empty();
+            Optional<Set<String>> blocked = Optional.ofNullable(parse("expectedBlocked", null, ScenarioCells::codes));
             return Optional.of(new Scenario(name, row.where(), order.build(), snapshot, outcome, reasons, approval, grade, level,
-                    shipment));
+                    shipment, blocked));
         } catch (IllegalArgumentException e) {
             problems.add(row.where() + ": " + e.getMessage());
             return Optional.empty();

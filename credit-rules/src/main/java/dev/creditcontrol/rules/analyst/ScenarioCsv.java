@@ -36,7 +36,8 @@ final class ScenarioCsv {
             "limitValidUntil", "paymentTermDays", "limitCheck", "openReceivables", "overdueDays", "receivables",
             "deliveredNotInvoiced", "openOrders", "thirdPartyScore", "debtToAssets", "currentRatio", "warningLevel",
             "checkpoint", "shipmentId", "lines", "payment", "requestedBy", "release",
-            "expectedOutcome", "expectedReasons", "expectedApproval", "expectedGrade", "expectedLevel", "bad", "note");
+            "expectedOutcome", "expectedReasons", "expectedApproval", "expectedBlocked", "expectedGrade", "expectedLevel", "bad",
+            "note");
 
     private static final Map<String, String> BY_LOWER_CASE = COLUMNS.stream()
             .collect(Collectors.toMap(c -> c.toLowerCase(Locale.ROOT), Function.identity()));

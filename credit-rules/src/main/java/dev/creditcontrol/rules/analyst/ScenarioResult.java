@@ -43,6 +43,8 @@ public record ScenarioResult(Scenario scenario, CreditDecision decision, java.ut
                 .ifPresent(r -> mismatches.add("reasons " + actual + ", expected " + new TreeSet<>(r)));
         s.expectedApproval().filter(level -> !d.requiredApproval().equals(java.util.Optional.of(level)))
                 .ifPresent(level -> mismatches.add("approval " + d.requiredApproval().map(Enum::name).orElse("none") + ", expected " + level));
+        s.expectedBlocked().filter(b -> !new TreeSet<>(b).equals(new TreeSet<>(d.blockedSkus())))
+                .ifPresent(b -> mismatches.add("blocked lines " + d.blockedSkus() + ", expected " + new TreeSet<>(b)));
         return new ScenarioResult(s, d, a, mismatches);
     }
 

@@ -63,6 +63,7 @@ final class ScenarioWriter {
         cells.put("expectedOutcome", s.expectedOutcome().map(Enum::name).orElse(""));
         cells.put("expectedReasons", s.expectedReasons().map(ScenarioCells::codes).orElse(""));
         cells.put("expectedApproval", s.expectedApproval().map(Enum::name).orElse(""));
+        cells.put("expectedBlocked", s.expectedBlocked().map(ScenarioCells::codes).orElse(""));
         cells.put("expectedGrade", s.expectedGrade().map(Enum::name).orElse(""));
         cells.put("expectedLevel", s.expectedLevel().map(Enum::name).orElse(""));
         cells.put("bad", bad.map(String::valueOf).orElse(""));

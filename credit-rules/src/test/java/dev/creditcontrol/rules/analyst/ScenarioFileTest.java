@@ -139,7 +139,8 @@ class ScenarioFileTest {
                 .paymentMethod(PaymentMethod.CASH_ON_DELIVERY).build();
         Scenario original = new Scenario("全部", "memory", order, snapshot, java.util.Optional.of(Outcome.ESCALATE),
                 java.util.Optional.of(Set.of("CREDIT_LIMIT_NEAR")), java.util.Optional.of(dev.creditcontrol.decision.ApprovalLevel.CREDIT_MANAGER),
-                java.util.Optional.of(dev.creditcontrol.model.CreditGrade.C), java.util.Optional.of(dev.creditcontrol.decision.WarningLevel.RED));
+                java.util.Optional.of(dev.creditcontrol.model.CreditGrade.C), java.util.Optional.of(dev.creditcontrol.decision.WarningLevel.RED),
+                java.util.Optional.empty(), java.util.Optional.of(Set.of("PM-300")));
         Path file = dir.resolve("cases.csv");
         ScenarioFile.write(file, List.of(original));
         Scenario back = ScenarioFile.read(file).get(0);
@@ -187,5 +188,19 @@ class ScenarioFileTest {
         assertThat(report.rulesNever()).containsExactlyInAnyOrder("Grade D: no credit sale", "Order larger than the grade allows in one order",
                 "Snapshot older than the rule set allows: credit manager reviews");
         assertThat(report.render()).contains("never fired: Grade D: no credit sale");
+    }
+
+    @Test
+    void aRowCanExpectTheLinesARefusalBlocks(@TempDir Path dir) {
+        RuleFolders.copyBundled(dir);
+        RuleFolders.write(dir.resolve("scenarios/extra.csv"), """
+                case,customerType,licences,lines,expectedOutcome,expectedBlocked
+                blocks the stent,DISTRIBUTOR,BUSINESS_LICENCE; DEVICE_FILING,II:07:1000:PUMP-1; III:07:5000:STENT-1,REJECT,STENT-1
+                wrongly expects the pump,DISTRIBUTOR,BUSINESS_LICENCE; DEVICE_FILING,II:07:1000:PUMP-1; III:07:5000:STENT-1,REJECT,PUMP-1
+                """);
+        ScenarioReport report = ScenarioRunner.runFolder(dir).get(0);
+        assertThat(report.failures()).isEqualTo(1);
+        assertThat(report.render()).contains("PASS blocks the stent")
+                .contains("FAIL wrongly expects the pump").contains("blocked lines [STENT-1], expected [PUMP-1]");
     }
 }
