@@ -13,6 +13,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.creditcontrol.facts.violation.FactThatCallsTheEngine;
 import dev.creditcontrol.rules.CreditControl;
 import dev.creditcontrol.rules.analyst.violation.ToolThatReachesIntoInternals;
+import dev.creditcontrol.rules.internal.violation.EngineThatCallsTheTooling;
 import dev.creditcontrol.rules.internal.Decisions;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,16 @@ class ArchitectureTest {
     static final ArchRule TOOLING_USES_ONLY_PUBLIC_API = noClasses().that().resideInAPackage("dev.creditcontrol.rules.analyst..")
             .should().dependOnClassesThat().resideInAPackage("dev.creditcontrol.rules.internal..")
             .because("analyst tooling is built on the public API, like any host's tool");
+
+    /**
+     * The engine stands below the tooling. One door is open on purpose: {@code ScenarioGate} runs
+     * a version's own scenario tables, read by the analyst scenario reader, before it serves.
+     */
+    static final ArchRule ENGINE_DOES_NOT_DEPEND_ON_TOOLING = noClasses().that()
+            .resideInAnyPackage("dev.creditcontrol.rules", "dev.creditcontrol.rules.internal..", "dev.creditcontrol.rules.authoring..")
+            .and().doNotHaveSimpleName("ScenarioGate")
+            .should().dependOnClassesThat().resideInAPackage("dev.creditcontrol.rules.analyst..")
+            .because("hosts use the engine without the analyst tooling; only the scenario gate reads scenario tables");
 
     static final ArchRule CORE_DOES_NOT_DEPEND_ON_RULES = noClasses().that()
             .resideInAnyPackage("dev.creditcontrol.model..", "dev.creditcontrol.decision..", "dev.creditcontrol.facts..")
@@ -87,6 +98,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void theEngineDependsOnTheToolingOnlyThroughTheScenarioGate() {
+        ENGINE_DOES_NOT_DEPEND_ON_TOOLING.check(MAIN);
+    }
+
+    @Test
     void creditCoreDependsNeitherOnTheEngineNorOnDrools() {
         CORE_DOES_NOT_DEPEND_ON_RULES.check(MAIN);
     }
@@ -120,7 +136,10 @@ class ArchitectureTest {
     @Test
     void theRulesFailOnADeliberateViolation() {
         JavaClasses withViolations = new ClassFileImporter().importClasses(ToolThatReachesIntoInternals.class,
-                FactThatCallsTheEngine.class, Decisions.class, CreditControl.class);
+                FactThatCallsTheEngine.class, EngineThatCallsTheTooling.class, Decisions.class, CreditControl.class,
+                dev.creditcontrol.rules.analyst.ScenarioRunner.class);
+        assertThat(ENGINE_DOES_NOT_DEPEND_ON_TOOLING.evaluate(withViolations).getFailureReport().getDetails())
+                .anySatisfy(d -> assertThat(d).contains("EngineThatCallsTheTooling").contains("ScenarioRunner"));
         assertThat(TOOLING_USES_ONLY_PUBLIC_API.evaluate(withViolations).getFailureReport().getDetails())
                 .anySatisfy(d -> assertThat(d).contains("ToolThatReachesIntoInternals").contains("Decisions"));
         assertThat(CORE_DOES_NOT_DEPEND_ON_RULES.evaluate(withViolations).getFailureReport().getDetails())
