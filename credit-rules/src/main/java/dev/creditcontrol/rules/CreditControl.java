@@ -205,9 +205,9 @@ public final class CreditControl implements AutoCloseable {
         try {
             List<Reason> gradeFailure = List.of();
             if (facts.order().grade() == null && facts.order().creditSale()) {
-                // An ungraded account is judged on the grade its history earns today. If the
-                // scorecard fails, the order rules still run, so a FREEZE stays a FREEZE, and the
-                // failure is a REJECT finding of its own: never an approval without a grade.
+                // An ungraded account is judged on the grade its history earns today: the scorecard
+                // rules alone run (no early-warning rule). If they fail, the order rules still run, so
+                // a FREEZE stays a FREEZE, and the failure is a REJECT finding: never an approval without a grade.
                 try {
                     facts = facts.withGrade(assessedGrade(ruleSet, snapshot));
                 } catch (Throwable e) {
@@ -233,7 +233,7 @@ public final class CreditControl implements AutoCloseable {
 
     private CreditGrade assessedGrade(CompiledRuleSet ruleSet, CustomerSnapshot snapshot) {
         AssessmentFacts facts = AssessmentFacts.derive(snapshot, ruleSet.policy().facts());
-        return Assessments.build(facts, ruleSet.assess(facts, limits), ruleSet.parameters(), Optional.empty(),
+        return Assessments.build(facts, ruleSet.score(facts, limits), ruleSet.parameters(), Optional.empty(),
                 ruleSet.info(), clock.instant()).grade();
     }
 

@@ -221,6 +221,21 @@ class CreditControlTest {
     }
 
     @Test
+    void aBrokenEarlyWarningRuleNeverRunsOnTheOrderPath(@TempDir Path dir) {
+        RuleFolders.copyBundled(dir);
+        RuleFolders.replace(dir.resolve("early-warning.drl"), "$s.severe(\"WARN_ACCOUNT_FROZEN\"",
+                "if (true) throw new IllegalStateException(\"warning bug\"); $s.severe(\"WARN_ACCOUNT_FROZEN\"");
+        try (CreditControl control = CreditControl.builder().ruleSetDirectory(dir).verifyScenarios(false).build()) {
+            CreditDecision d = TestOrders.distributor().ungraded().frozen().checkWith(control); // the grade is assessed
+            assertThat(d.outcome()).isEqualTo(Outcome.FREEZE);
+            assertThat(TestOrders.codes(d)).containsExactly("ACCOUNT_FROZEN");
+            // the assessment itself does run it, and says so
+            assertThatThrownBy(() -> control.assess(TestOrders.distributor().frozen().snapshot()))
+                    .isInstanceOf(CreditControlException.class).hasMessageContaining("warning bug");
+        }
+    }
+
+    @Test
     void aBrokenScorecardCannotTurnAFrozenAccountsFreezeIntoAnEngineError(@TempDir Path dir) {
         try (CreditControl control = CreditControl.builder().ruleSetDirectory(brokenScorecard(dir)).verifyScenarios(false).build()) {
             CreditDecision d = TestOrders.distributor().ungraded().frozen().checkWith(control); // the scorecard runs

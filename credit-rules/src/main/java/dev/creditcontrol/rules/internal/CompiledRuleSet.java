@@ -24,6 +24,7 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.AgendaFilter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,12 +53,16 @@ public final class CompiledRuleSet {
      * as the checks that started on it.
      */
     private final AtomicInteger holds = new AtomicInteger(1);
+    /** The rules that score a factor ({@code $s.score(...)}): the grade needs only these. */
+    private final Set<String> scorecardRules;
     /** What the watchdog's log calls an evaluation on this version. */
     private final String label;
     /** Drools refuses a global that no rule file declares. */
     private final boolean declaresParameters;
 
-    CompiledRuleSet(RuleSetInfo info, Parameters parameters, RuleSetPolicy policy, KieContainer container, KieBase kieBase) {
+    CompiledRuleSet(RuleSetInfo info, Parameters parameters, RuleSetPolicy policy, Set<String> scorecardRules,
+                    KieContainer container, KieBase kieBase) {
+        this.scorecardRules = Set.copyOf(scorecardRules);
         this.info = info;
         this.parameters = parameters;
         this.policy = policy;
@@ -80,7 +85,7 @@ public final class CompiledRuleSet {
      */
     public List<Reason> evaluate(CreditFacts facts, Limits limits) {
         Collector findings = new Collector();
-        fire(findings.tracker, limits, findings, facts.all());
+        fire(findings.tracker, limits, findings, facts.all(), null);
         return findings.reasons;
     }
 
@@ -89,7 +94,7 @@ public final class CompiledRuleSet {
      * deadline the {@link Watchdog} enforces. A session that ran cleanly is reset and returned to
      * the pool; one that failed or was stopped is destroyed, since its state is unknown.
      */
-    private void fire(RuleTracker tracker, Limits limits, Object collector, List<Object> facts) {
+    private void fire(RuleTracker tracker, Limits limits, Object collector, List<Object> facts, AgendaFilter filter) {
         KieSession session = sessions.newKieSession();
         boolean clean = false;
         tracker.maxFacts = limits.maxFacts();
@@ -102,7 +107,7 @@ public final class CompiledRuleSet {
                 for (Object fact : facts) session.insert(fact);
                 // Counted from here: only what rules insert (the engine's own facts create no events this way).
                 session.addEventListener((RuleRuntimeEventListener) tracker);
-                int fired = session.fireAllRules(limits.maxFirings());
+                int fired = filter == null ? session.fireAllRules(limits.maxFirings()) : session.fireAllRules(filter, limits.maxFirings());
                 if (fired >= limits.maxFirings()) throw new RuleFiringCapException(limits.maxFirings(), tracker.rule);
                 clean = true;
             } catch (ThreadDeath death) {
@@ -179,8 +184,18 @@ public final class CompiledRuleSet {
      */
     public ScoreResult assess(AssessmentFacts facts, Limits limits) {
         Sheet sheet = new Sheet(parameters, facts.customerType());
-        fire(sheet.tracker, limits, sheet, List.of(facts));
+        fire(sheet.tracker, limits, sheet, List.of(facts), null);
         return new ScoreResult(List.copyOf(sheet.factors), List.copyOf(sheet.warnings));
+    }
+
+    /**
+     * Runs the scorecard rules alone (those that score a factor), for the grade of an ungraded
+     * account on the order path: an early-warning rule never runs there, so it cannot fail an order.
+     */
+    public ScoreResult score(AssessmentFacts facts, Limits limits) {
+        Sheet sheet = new Sheet(parameters, facts.customerType());
+        fire(sheet.tracker, limits, sheet, List.of(facts), match -> scorecardRules.contains(match.getRule().getName()));
+        return new ScoreResult(List.copyOf(sheet.factors), List.of());
     }
 
     /** The per-assessment score sheet, tagged with the rule that was firing. */

@@ -68,6 +68,25 @@ final class DrlChecks {
 
     private DrlChecks() {}
 
+    private static final Pattern SCORES = Pattern.compile("\\.\\s*score\\s*\\(");
+
+    /** The names of the rules whose consequence scores a factor ({@code $s.score(...)}). */
+    static Set<String> scorecardRules(Map<String, String> drlFiles) {
+        Set<String> names = new HashSet<>();
+        drlFiles.forEach((file, text) -> {
+            try {
+                PackageDescr pkg = new DrlParser(LanguageLevelOption.DRL6).parse(false, text);
+                if (pkg == null) return;
+                for (RuleDescr r : pkg.getRules()) {
+                    if (r.getConsequence() != null && SCORES.matcher(r.getConsequence().toString()).find()) names.add(r.getName());
+                }
+            } catch (DroolsParserException e) {
+                // reported by the compiler
+            }
+        });
+        return Set.copyOf(names);
+    }
+
     static void check(String file, String text, List<RuleSetProblem> problems) {
         DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
         PackageDescr pkg;

@@ -69,7 +69,8 @@ public final class RuleSetCompiler {
         RuleSetInfo info = new RuleSetInfo(built.manifest.name(), built.manifest.version(),
                 built.manifest.effectiveFrom(), built.manifest.description(), source.contentHash(), ruleNames,
                 source.origin().startsWith("classpath:") ? Optional.empty() : Optional.of(Path.of(source.origin())));
-        CompiledRuleSet compiled = new CompiledRuleSet(info, built.parameters, built.policy, built.container, built.kieBase);
+        CompiledRuleSet compiled = new CompiledRuleSet(info, built.parameters, built.policy,
+                DrlChecks.scorecardRules(source.drlFiles()), built.container, built.kieBase);
         long builtAt = System.nanoTime();
         try {
             WarmUp.run(compiled, limits.withDeadline(limits.warmUpDeadline()));
