@@ -5,7 +5,7 @@
 # dependencies from `./mvnw -pl credit-examples dependency:build-classpath`).
 #   credit-examples/benchmarks/compare-checkorder.sh base-cp.txt new-cp.txt
 set -euo pipefail
-for round in 1 2; do
+for round in $(seq 1 "${ROUNDS:-2}"); do
   for cp in "$@"; do
     echo "=== $cp round $round"
     java -cp "$(cat "$cp")" org.openjdk.jmh.Main 'CheckOrderBenchmark.checkOrderOneThread' -bm sample -tu us \
