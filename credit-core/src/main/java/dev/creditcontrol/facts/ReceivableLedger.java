@@ -28,8 +28,10 @@ final class ReceivableLedger {
     BigDecimal onTimeAmount = BigDecimal.ZERO;
     long daysLateSum;
     long worstDaysLate;
+    private static final long[] NO_DAYS = new long[0];
+    private static final BigDecimal[] NO_MONTHS = new BigDecimal[0];
     /** Days late of each invoice due in the history window, ascending once the scan is done. */
-    long[] daysLate = new long[0];
+    long[] daysLate = NO_DAYS;
     long recentLateSum;
     int recentItems;
     long priorLateSum;
@@ -37,7 +39,7 @@ final class ReceivableLedger {
     BigDecimal invoicedInSalesWindow = BigDecimal.ZERO;
     BigDecimal invoicedInHistory = BigDecimal.ZERO;
     /** Amount invoiced per month, index 0 the snapshot's month; null for a month without invoices. */
-    BigDecimal[] monthly = new BigDecimal[0];
+    BigDecimal[] monthly = NO_MONTHS;
 
     private ReceivableLedger() {}
 

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a host asks the engine to check at one checkpoint: an order about to be accepted (and,
- * later, a shipment about to leave). The evaluation path takes any of them through one door.
+ * What a host asks the engine to check at one checkpoint: an order about to be accepted
+ * ({@link OrderRequest}) or goods of an accepted order about to leave ({@link ShipmentRequest}).
+ * The evaluation path takes either through one door.
  */
 public sealed interface CreditRequest permits OrderRequest, ShipmentRequest {
     /** The host's id of the order this request belongs to. */
@@ -37,14 +38,4 @@ public sealed interface CreditRequest permits OrderRequest, ShipmentRequest {
 
     /** An approval granted earlier for this request, if any. */
     Optional<Release> release();
-
-    /** Checks a release against the request's lines: one currency. */
-    static void checkRelease(Optional<Release> release, String currency, String field) {
-        release.ifPresent(r -> {
-            if (!r.upTo().currencyCode().equals(currency)) {
-                throw new IllegalArgumentException("release.upTo is in " + r.upTo().currencyCode() + " but the " + field
-                        + " is in " + currency + ": a release covers an amount in the request's currency");
-            }
-        });
-    }
 }

@@ -33,7 +33,7 @@ public record OrderRequest(String orderId, String customerId, LocalDate orderDat
         Require.present(requestedBy, "order.requestedBy");
         requestedBy = requestedBy.map(u -> Require.text(u, "order.requestedBy"));
         Require.present(release, "order.release");
-        CreditRequest.checkRelease(release, currency, "order");
+        RequestLines.checkRelease(release, currency, "order");
     }
 
     /** An order without requester or release. */

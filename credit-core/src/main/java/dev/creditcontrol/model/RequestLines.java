@@ -1,8 +1,10 @@
 package dev.creditcontrol.model;
 
+import dev.creditcontrol.decision.Release;
+
 import java.util.List;
 
-/** What orders and shipments share about their lines: at least one, one currency, a total. */
+/** What orders and shipments share: lines (at least one, one currency, a total) and a release in their currency. */
 final class RequestLines {
     private RequestLines() {}
 
@@ -18,6 +20,16 @@ final class RequestLines {
             }
         }
         return List.copyOf(lines);
+    }
+
+    /** A release covers an amount in the request's currency. */
+    static void checkRelease(java.util.Optional<Release> release, String currency, String what) {
+        release.ifPresent(r -> {
+            if (!r.upTo().currencyCode().equals(currency)) {
+                throw new IllegalArgumentException("release.upTo is in " + r.upTo().currencyCode() + " but the " + what
+                        + " is in " + currency + ": a release covers an amount in the request's currency");
+            }
+        });
     }
 
     static Money total(List<OrderLine> lines) {

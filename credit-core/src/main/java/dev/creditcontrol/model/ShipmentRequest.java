@@ -37,7 +37,7 @@ public record ShipmentRequest(String shipmentId, String orderId, String customer
         Require.present(requestedBy, "shipment.requestedBy");
         requestedBy = requestedBy.map(u -> Require.text(u, "shipment.requestedBy"));
         Require.present(release, "shipment.release");
-        CreditRequest.checkRelease(release, currency, "shipment");
+        RequestLines.checkRelease(release, currency, "shipment");
     }
 
     /** Starts a shipment of an order. */

@@ -187,8 +187,8 @@ class ModelValidationTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(30) // a guard against the old behaviour (minutes on 1E+50000000), not a speed claim
     void absurdAmountsAreRefusedAtOnceNamingTheField() {
-        long start = System.nanoTime();
         assertThatThrownBy(() -> Money.of("1E+999999999", "CNY")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("amount is absurdly large");
         assertThatThrownBy(() -> Money.of("1E+50000000", "CNY")).isInstanceOf(IllegalArgumentException.class)
@@ -197,8 +197,6 @@ class ModelValidationTest {
                 .hasMessageContaining("decimal places for CNY");
         assertThat(Money.of("0E+999999999", "CNY")).isEqualTo(Money.cny("0"));
         assertThat(Money.of("999999999999999999", "CNY").amount()).isEqualByComparingTo("999999999999999999");
-        // all of the above in well under a second (the old code took over 20 s on 1E+50000000)
-        assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.creditcontrol.model.DeviceClass;
 import dev.creditcontrol.model.Licence;
 import dev.creditcontrol.model.LicenceType;
 import dev.creditcontrol.model.Money;
+import dev.creditcontrol.model.OrderRequest;
 import dev.creditcontrol.model.PaymentMethod;
 import dev.creditcontrol.model.Receivable;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,19 @@ class CreditAssessmentTest {
         assertThat(d.reasons("ORDER_VALUE_ABOVE_GRADE_MAX").get(0).values()).containsEntry("grade", "C");
         CreditDecision graded = TestOrders.distributor().grade(CreditGrade.A).limit("5000000").line(DeviceClass.I, "22", "500000.01").check();
         assertThat(graded.reasons()).isEmpty();
+    }
+
+    @Test
+    void anUngradedAccountWithHistoryIsJudgedOnTheGradeItsScorecardEarns() {
+        CustomerSnapshot s = history(CustomerType.DISTRIBUTOR, 0, 0, false);   // no grade on the account
+        CreditAssessment a = CONTROL.assess(s);
+        assertThat(a.newCustomer()).isFalse();
+        assertThat(a.grade()).isNotEqualTo(CreditGrade.D);
+        // the order path grades with the scorecard rules alone: the same grade as a full assessment
+        OrderRequest big = OrderRequest.builder("SO-1", "C-9", TODAY).line("A", DeviceClass.I, "22", Money.cny("5000000.01")).build();
+        CreditDecision d = CONTROL.checkOrder(big, s);
+        assertThat(d.reasons("ORDER_VALUE_ABOVE_GRADE_MAX")).singleElement()
+                .satisfies(r -> assertThat(r.values()).containsEntry("grade", a.grade().name()));
     }
 
     @Test

@@ -70,32 +70,19 @@ final class DrlChecks {
 
     private static final Pattern SCORES = Pattern.compile("\\.\\s*score\\s*\\(");
 
-    /** The names of the rules whose consequence scores a factor ({@code $s.score(...)}). */
-    static Set<String> scorecardRules(Map<String, String> drlFiles) {
-        Set<String> names = new HashSet<>();
-        drlFiles.forEach((file, text) -> {
-            try {
-                PackageDescr pkg = new DrlParser(LanguageLevelOption.DRL6).parse(false, text);
-                if (pkg == null) return;
-                for (RuleDescr r : pkg.getRules()) {
-                    if (r.getConsequence() != null && SCORES.matcher(r.getConsequence().toString()).find()) names.add(r.getName());
-                }
-            } catch (DroolsParserException e) {
-                // reported by the compiler
-            }
-        });
-        return Set.copyOf(names);
-    }
-
-    static void check(String file, String text, List<RuleSetProblem> problems) {
+    /**
+     * Checks one rule file and returns the names of its scorecard rules (those whose consequence
+     * scores a factor, {@code $s.score(...)}), found on the same parse.
+     */
+    static Set<String> check(String file, String text, List<RuleSetProblem> problems) {
         DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
         PackageDescr pkg;
         try {
             pkg = parser.parse(false, text);
         } catch (DroolsParserException e) {
-            return; // the compiler reports parse errors with their position
+            return Set.of(); // the compiler reports parse errors with their position
         }
-        if (pkg == null) return;
+        if (pkg == null) return Set.of();
         Set<String> imported = new HashSet<>();
         for (ImportDescr i : pkg.getImports()) {
             String target = i.getTarget().replace(" ", "");
@@ -130,6 +117,11 @@ final class DrlChecks {
         scanNames(file, code, spans, problems);
         scanCalls(file, code, spans, problems);
         scanComparisons(file, code, spans, problems);
+        Set<String> scorecard = new HashSet<>();
+        for (RuleDescr r : pkg.getRules()) {
+            if (r.getConsequence() != null && SCORES.matcher(r.getConsequence().toString()).find()) scorecard.add(r.getName());
+        }
+        return scorecard;
     }
 
     private record RuleSpan(String name, int from, int to) {}

@@ -27,13 +27,15 @@ final class RuleLint {
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     private RuleLint() {}
 
-    static void check(Map<String, String> drlFiles, Parameters parameters, String parameterFile,
+    /** Reports every problem; returns the names of the scorecard rules (see {@link DrlChecks#check}). */
+    static Set<String> check(Map<String, String> drlFiles, Parameters parameters, String parameterFile,
                       PropertiesText parameterLines, Set<String> reasonCodes, List<RuleSetProblem> problems) {
         Map<String, String> ruleNames = new HashMap<>();
         Set<String> used = new HashSet<>();
         Set<String> usedPrefixes = new HashSet<>();
+        Set<String> scorecardRules = new HashSet<>();
         drlFiles.forEach((file, text) -> {
-            DrlChecks.check(file, text, problems);
+            scorecardRules.addAll(DrlChecks.check(file, text, problems));
             String rule = null;
             boolean inLhs = false;
             boolean inBlockComment = false;
@@ -110,6 +112,7 @@ final class RuleLint {
                     Optional.empty(), "parameter \"" + name + "\" is defined but no rule uses it",
                     Optional.of("remove it, or check the spelling where a rule reads it")));
         }
+        return Set.copyOf(scorecardRules);
     }
 
     private static RuleSetProblem problem(Severity severity, String file, int line, int column, String rule,

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,7 +71,7 @@ public final class RuleSetCompiler {
                 built.manifest.effectiveFrom(), built.manifest.description(), source.contentHash(), ruleNames,
                 source.origin().startsWith("classpath:") ? Optional.empty() : Optional.of(Path.of(source.origin())));
         CompiledRuleSet compiled = new CompiledRuleSet(info, built.parameters, built.policy,
-                DrlChecks.scorecardRules(source.drlFiles()), built.container, built.kieBase);
+                built.scorecardRules, built.container, built.kieBase);
         long builtAt = System.nanoTime();
         try {
             WarmUp.run(compiled, limits.withDeadline(limits.warmUpDeadline()));
@@ -90,8 +91,8 @@ public final class RuleSetCompiler {
         return compiled;
     }
 
-    private record Built(Manifest manifest, Parameters parameters, RuleSetPolicy policy, KieContainer container,
-                         KieBase kieBase) {
+    private record Built(Manifest manifest, Parameters parameters, RuleSetPolicy policy, Set<String> scorecardRules,
+                         KieContainer container, KieBase kieBase) {
         void discard() {
             container.dispose();
         }
@@ -142,6 +143,7 @@ public final class RuleSetCompiler {
             parameters = Parameters.of(Map.of());
         }
         Optional<RuleSetPolicy> policy = RuleSetPolicy.read(parameters, parameterLines, problems);
+        Set<String> scorecardRules = Set.of();
         Map<String, String> drl = source.drlFiles();
         if (manifest != null) {
             checkComplete(source, manifest, manifestText, problems);
@@ -149,7 +151,7 @@ public final class RuleSetCompiler {
         }
         if (drl.isEmpty()) problems.add(RuleSetProblem.error(source.origin(), 0, 0, "the rule set has no .drl files"));
         if (manifest != null) {
-            RuleLint.check(drl, parameters, RuleSetSource.PARAMETERS, parameterLines, manifest.reasonCodes(), problems);
+            scorecardRules = RuleLint.check(drl, parameters, RuleSetSource.PARAMETERS, parameterLines, manifest.reasonCodes(), problems);
         }
 
         KieServices ks = KieServices.get();
@@ -191,7 +193,7 @@ public final class RuleSetCompiler {
         KieBase kieBase = container.getKieBase();
         // The KieBase is built; the process-wide repository need not keep the module alive.
         ks.getRepository().removeKieModule(releaseId);
-        return new Built(manifest, parameters, policy.get(), container, kieBase);
+        return new Built(manifest, parameters, policy.get(), scorecardRules, container, kieBase);
     }
 
     /**
