@@ -4,6 +4,7 @@ import dev.creditcontrol.model.CreditAccount;
 import dev.creditcontrol.model.CreditGrade;
 import dev.creditcontrol.model.CustomerSnapshot;
 import dev.creditcontrol.model.CustomerType;
+import dev.creditcontrol.model.ExchangeRates;
 import dev.creditcontrol.model.Licence;
 import dev.creditcontrol.model.LicenceType;
 import dev.creditcontrol.model.Money;
@@ -41,9 +42,12 @@ import java.util.Set;
  * @param overdueShare           overdue share of open receivables, 4 decimals (0 when nothing is open)
  * @param daysSalesOutstanding   open receivables / invoiced in the sales window × its days; null without recent sales
  * @param averageMonthlySales    invoiced per month over the history window
- * @param exposure               open receivables + delivered-not-invoiced + open orders
- * @param limit                  the limit in force on the snapshot date
+ * @param exposure               open receivables + delivered-not-invoiced + open orders + acceptance bills at
+ *                               risk, in the account's currency: the same exposure an order is judged on, without the order
+ * @param limit                  the limit in force on the snapshot date, raised by valid securities as for an order
  * @param utilization            exposure / limit, 4 decimals; null when the limit is zero
+ * @param groupUtilization       the credit group's exposure (other members + this customer) / its pooled limit,
+ *                               4 decimals; null without a group or with a zero pooled limit
  * @param yearsOfCooperation     whole years since the relationship began; null when unknown
  * @param orderStability         coefficient of variation of monthly invoiced amounts (lower is steadier); null with fewer than 3 months invoiced
  * @param licenceLapses          held licences not valid on the snapshot date
@@ -60,7 +64,7 @@ public record AssessmentFacts(String customerId, CustomerType customerType, Loca
                               BigDecimal averageDaysLate, Integer worstDaysLate, List<Integer> daysLateHistory,
                               BigDecimal trendDaysLate, int daysOverdue, BigDecimal overdueShare,
                               BigDecimal daysSalesOutstanding, Money averageMonthlySales, Money exposure, Money limit,
-                              BigDecimal utilization, Integer yearsOfCooperation, BigDecimal orderStability,
+                              BigDecimal utilization, BigDecimal groupUtilization, Integer yearsOfCooperation, BigDecimal orderStability,
                               int licenceLapses, Integer daysToLicenceExpiry, boolean requiredLicenceMissing,
                               boolean accountFrozen, CreditGrade accountGrade, Integer thirdPartyScore,
                               BigDecimal debtToAssets, BigDecimal currentRatio) {
@@ -84,16 +88,36 @@ public record AssessmentFacts(String customerId, CustomerType customerType, Loca
      */
     public static AssessmentFacts derive(CustomerSnapshot snapshot, FactPolicy policy) {
         if (snapshot == null) throw new IllegalArgumentException("snapshot is required but was null");
+        return derive(snapshot, policy, Converter.of(ExchangeRates.none(), snapshot.account().currencyCode(), snapshot.asOf()));
+    }
+
+    /**
+     * Derives the facts, converting every amount into the account's currency at the rates in force
+     * on the snapshot date.
+     *
+     * @throws IllegalArgumentException when an argument is null, or an amount's currency has no rate
+     *                                  on the snapshot date (naming both currencies and the date)
+     */
+    public static AssessmentFacts derive(CustomerSnapshot snapshot, FactPolicy policy, Converter converter) {
+        if (snapshot == null) throw new IllegalArgumentException("snapshot is required but was null");
         if (policy == null) throw new IllegalArgumentException("policy is required but was null");
+        if (converter == null) throw new IllegalArgumentException("converter is required but was null");
         LocalDate asOf = snapshot.asOf();
         String currency = snapshot.account().currencyCode();
-        ReceivableLedger l = ReceivableLedger.scan(snapshot, policy, true);
+        if (!converter.currency().equals(currency) || !converter.on().equals(asOf)) {
+            throw new IllegalArgumentException("converter must convert into the account's currency " + currency
+                    + " on the snapshot date " + asOf + ", not into " + converter.currency() + " on " + converter.on());
+        }
+        ReceivableLedger l = ReceivableLedger.scan(snapshot, policy, true, converter);
         int items = l.historyItems;
         List<Integer> lateness = new ArrayList<>(l.daysLate.length);
         for (long d : l.daysLate) lateness.add(Math.toIntExact(d));
         CreditAccount account = snapshot.account();
-        Money limit = account.limitOn(asOf);
-        Money exposure = Money.of(l.open, currency).plus(snapshot.deliveredNotInvoiced()).plus(snapshot.openOrders());
+        Exposure held = CreditFacts.exposure(snapshot, policy, converter, asOf, true, Money.of(l.open, currency), Money.zero(currency));
+        Money limit = held.limit();
+        Money exposure = held.before();
+        BigDecimal groupUtilization = CreditFacts.group(snapshot, converter, true, exposure)
+                .map(GroupExposure::utilizationAfter).orElse(null);
         LicenceRequirements licences = policy.licences();
         CustomerType type = snapshot.customer().type();
         return new AssessmentFacts(snapshot.customer().id(), type, asOf,
@@ -109,7 +133,7 @@ public record AssessmentFacts(String customerId, CustomerType customerType, Loca
                 l.invoicedInSalesWindow.signum() == 0 ? null : l.open.multiply(BigDecimal.valueOf(policy.salesWindowDays()))
                         .divide(l.invoicedInSalesWindow, 1, RoundingMode.HALF_UP),
                 Money.rounded(l.invoicedInHistory.divide(BigDecimal.valueOf(policy.historyMonths()), 2, RoundingMode.HALF_UP), currency),
-                exposure, limit, limit.isZero() ? null : ratio(exposure.amount(), limit.amount()),
+                exposure, limit, limit.isZero() ? null : ratio(exposure.amount(), limit.amount()), groupUtilization,
                 snapshot.customer().since().map(s -> (int) ChronoUnit.YEARS.between(s, asOf)).orElse(null),
                 stability(l.monthly), lapses(snapshot), daysToExpiry(snapshot, licences.anyRequired(type)),
                 requiredMissing(snapshot, licences.alwaysRequired(type)),

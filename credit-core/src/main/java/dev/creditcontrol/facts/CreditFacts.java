@@ -1,7 +1,11 @@
 package dev.creditcontrol.facts;
 
 import dev.creditcontrol.decision.Checkpoint;
+import dev.creditcontrol.model.AcceptanceBill;
 import dev.creditcontrol.model.CreditAccount;
+import dev.creditcontrol.model.CreditGroup;
+import dev.creditcontrol.model.ExchangeRates;
+import dev.creditcontrol.model.Security;
 import dev.creditcontrol.model.CreditGrade;
 import dev.creditcontrol.model.CustomerSnapshot;
 import dev.creditcontrol.model.DeviceClass;
@@ -24,18 +28,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The derived facts for one order: computed once, in Java, before rules run.
+ * The derived facts for one order: computed once, in Java, before rules run, every amount in the
+ * credit account's currency.
  *
  * @param order         the order and account
  * @param exposure      exposure against the limit
  * @param overdue       overdue receivables
  * @param licenceChecks one check per (required licence type, device category)
+ * @param group         the credit group's pooled limit, when the snapshot names a group
  */
-public record CreditFacts(OrderFacts order, Exposure exposure, Overdue overdue, List<LicenceCheck> licenceChecks) {
+public record CreditFacts(OrderFacts order, Exposure exposure, Overdue overdue, List<LicenceCheck> licenceChecks,
+                          Optional<GroupExposure> group) {
 
     /** Copies the list. */
     public CreditFacts {
         licenceChecks = List.copyOf(licenceChecks);
+        java.util.Objects.requireNonNull(group, "group");
     }
 
     /**
@@ -46,9 +54,23 @@ public record CreditFacts(OrderFacts order, Exposure exposure, Overdue overdue, 
      *                                  in another currency than the account
      */
     public static CreditFacts derive(CreditRequest order, CustomerSnapshot snapshot, FactPolicy policy) {
+        if (snapshot == null) throw new IllegalArgumentException("snapshot is required but was null");
+        if (order == null) throw new IllegalArgumentException("order is required but was null");
+        return derive(order, snapshot, policy, Converter.of(ExchangeRates.none(), snapshot.account().currencyCode(), order.checkDate()));
+    }
+
+    /**
+     * Derives the facts, converting every amount into the account's currency with {@code converter}
+     * (the account's currency, the check date and the host's rates).
+     *
+     * @throws IllegalArgumentException naming the field when the order is for another customer, or
+     *                                  an amount's currency has no rate on the check date (naming both currencies and the date)
+     */
+    public static CreditFacts derive(CreditRequest order, CustomerSnapshot snapshot, FactPolicy policy, Converter converter) {
         if (order == null) throw new IllegalArgumentException("order is required but was null");
         if (snapshot == null) throw new IllegalArgumentException("snapshot is required but was null");
         if (policy == null) throw new IllegalArgumentException("policy is required but was null");
+        if (converter == null) throw new IllegalArgumentException("converter is required but was null");
         boolean shipment = order instanceof dev.creditcontrol.model.ShipmentRequest;
         String kind = shipment ? "shipment" : "order";
         if (!order.customerId().equals(snapshot.customer().id())) {
@@ -56,47 +78,84 @@ public record CreditFacts(OrderFacts order, Exposure exposure, Overdue overdue, 
                     + "' does not match the snapshot's customer.id '" + snapshot.customer().id() + "'");
         }
         CreditAccount account = snapshot.account();
-        if (!order.currencyCode().equals(account.currencyCode())) {
-            throw new IllegalArgumentException("line.amount is in " + order.currencyCode() + " but the credit limit is in "
-                    + account.currencyCode() + ": currency mismatch, amounts in different currencies cannot be compared (order "
-                    + order.orderId() + ")");
-        }
         LocalDate date = order.checkDate();
+        if (!converter.currency().equals(account.currencyCode()) || !converter.on().equals(date)) {
+            throw new IllegalArgumentException("converter must convert into the account's currency " + account.currencyCode()
+                    + " on the check date " + date + ", not into " + converter.currency() + " on " + converter.on());
+        }
         boolean creditSale = order.paymentMethod() == PaymentMethod.CREDIT;
-        Money total = order.total();
+        Money total = converter.convert(order.total(), "line.amount (" + kind + " " + order.orderId() + ")");
         OrderFacts orderFacts = new OrderFacts(order.orderId(), order.customerId(), snapshot.customer().type(), date,
-                order.paymentMethod(), creditSale, total, account.frozen(), account.grade().orElse(null),
+                order.paymentMethod(), creditSale, total, order.total(), account.frozen(), account.grade().orElse(null),
                 account.limitExpiredOn(date), account.validUntil().orElse(null),
                 java.time.temporal.ChronoUnit.DAYS.between(snapshot.asOf(), date),
                 shipment ? Checkpoint.SHIPMENT : Checkpoint.ORDER, snapshot.warningLevel());
-        Overdue overdue = overdue(snapshot, ReceivableLedger.scan(snapshot, policy, false));
+        Overdue overdue = overdue(snapshot, ReceivableLedger.scan(snapshot, policy, false, converter));
         // A shipment's order is already in the snapshot's open orders: it adds no exposure.
-        return new CreditFacts(orderFacts, exposure(order, snapshot, creditSale, !shipment, total, overdue.openAmount()), overdue,
-                licenceChecks(order, snapshot, policy.licences()));
+        Money thisOrder = creditSale && !shipment ? total : Money.zero(account.currencyCode());
+        Exposure exposure = exposure(snapshot, policy, converter, date, creditSale, overdue.openAmount(), thisOrder);
+        return new CreditFacts(orderFacts, exposure, overdue, licenceChecks(order, snapshot, policy.licences()),
+                group(snapshot, converter, creditSale, exposure.after()));
     }
 
     /** The same facts with the order judged on {@code grade} (the assessed grade of an ungraded account). */
     public CreditFacts withGrade(CreditGrade grade) {
-        return new CreditFacts(order.withGrade(grade), exposure, overdue, licenceChecks);
+        return new CreditFacts(order.withGrade(grade), exposure, overdue, licenceChecks, group);
     }
 
     /** All facts as a flat list, in a fixed order, for insertion into a rule session. */
     public List<Object> all() {
-        List<Object> all = new ArrayList<>(3 + licenceChecks.size());
+        List<Object> all = new ArrayList<>(4 + licenceChecks.size());
         all.add(order);
         all.add(exposure);
         all.add(overdue);
         all.addAll(licenceChecks);
+        group.ifPresent(all::add);
         return all;
     }
 
-    /** Exposure from the open amount the ledger summed: this runs on every check. */
-    private static Exposure exposure(CreditRequest order, CustomerSnapshot snapshot, boolean creditSale, boolean addsExposure,
-                                     Money total, Money openReceivables) {
+    /**
+     * Exposure and limit on {@code date}, in the account's currency: open receivables (summed by the
+     * ledger), delivered-not-invoiced, open orders, acceptance bills not yet matured (times their
+     * share), plus {@code thisOrder}; the limit raised by the securities valid on the date. The
+     * order path and the assessment both use it, so a bill or a security never counts in one and not the other.
+     */
+    static Exposure exposure(CustomerSnapshot snapshot, FactPolicy policy, Converter converter, LocalDate date,
+                             boolean creditSale, Money openReceivables, Money thisOrder) {
         CreditAccount account = snapshot.account();
-        Money thisOrder = creditSale && addsExposure ? total : Money.zero(account.currencyCode());
-        return Exposure.of(account.limitOn(order.checkDate()), account.limitChecked(), creditSale, openReceivables,
-                snapshot.deliveredNotInvoiced(), snapshot.openOrders(), thisOrder);
+        String currency = account.currencyCode();
+        Money bills = Money.zero(currency);
+        if (!snapshot.acceptanceBills().isEmpty()) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (AcceptanceBill b : snapshot.acceptanceBills()) {
+                if (!b.unmaturedOn(date)) continue;
+                sum = sum.add(converter.convert(b.amount(), "bill.amount (bill " + b.billNumber() + ")").amount()
+                        .multiply(policy.billShare(b.type())));
+            }
+            bills = converter.money(sum);
+        }
+        Money cover = Money.zero(currency);
+        if (!snapshot.securities().isEmpty()) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (Security s : snapshot.securities()) {
+                if (!s.validOn(date)) continue;
+                sum = sum.add(converter.convert(s.amount(), "security.amount (" + s.type() + ")").amount()
+                        .multiply(policy.securityShare(s.type())));
+            }
+            cover = converter.money(sum);
+        }
+        return Exposure.of(account.limitOn(date), cover, account.limitChecked(), creditSale, openReceivables,
+                converter.convert(snapshot.deliveredNotInvoiced(), "snapshot.deliveredNotInvoiced"),
+                converter.convert(snapshot.openOrders(), "snapshot.openOrders"), bills, thisOrder);
+    }
+
+    /** The group's pooled limit against its exposure after the order, when the snapshot names a group. */
+    static Optional<GroupExposure> group(CustomerSnapshot snapshot, Converter converter, boolean creditSale, Money customerAfter) {
+        if (snapshot.group().isEmpty()) return Optional.empty();
+        CreditGroup g = snapshot.group().get();
+        return Optional.of(GroupExposure.of(g.groupId(), creditSale, converter.convert(g.limit(), "group.limit (group " + g.groupId() + ")"),
+                converter.convert(g.exposureOfOtherMembers(), "group.exposureOfOtherMembers (group " + g.groupId() + ")"),
+                customerAfter));
     }
 
     private static Overdue overdue(CustomerSnapshot snapshot, ReceivableLedger l) {

@@ -3,19 +3,22 @@ package dev.creditcontrol.facts;
 import dev.creditcontrol.model.Money;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
- * Credit exposure before and after the order, against the limit in force on the order date.
- * Exposure = open receivables + delivered-not-invoiced + open orders + this order, where a
- * prepaid or cash-on-delivery order adds nothing.
+ * Credit exposure before and after the order, against the limit in force on the check date, all
+ * in the account's currency (amounts in other currencies converted at the rate of that date).
+ * Exposure = open receivables + delivered-not-invoiced + open orders + acceptance bills at risk +
+ * this order, where a prepaid or cash-on-delivery order adds nothing. The limit is the account's
+ * (with any temporary increase) plus the cover of the securities valid on the check date.
  *
- * @param limit                the limit in force on the order date (with any temporary increase)
+ * @param limit                the limit the exposure is judged against: account limit + security cover
+ * @param securityCover        what valid securities add to the limit (amount × coverage share per type)
  * @param limitChecked         false when the host waived the limit check for this account
  * @param creditSale           whether this order is sold on credit
  * @param openReceivables      unpaid invoices
  * @param deliveredNotInvoiced goods delivered, not yet invoiced
  * @param openOrders           accepted orders not yet delivered
+ * @param billsAtRisk          acceptance bills not matured on the check date, times the share per bill type
  * @param thisOrder            what this order adds (zero unless sold on credit)
  * @param before               exposure without this order
  * @param after                exposure with this order
@@ -23,23 +26,23 @@ import java.math.RoundingMode;
  * @param exceedsLimit         whether {@code after} is strictly above the limit
  * @param zeroLimit            whether the limit is zero, which means no credit sale
  */
-public record Exposure(Money limit, boolean limitChecked, boolean creditSale, Money openReceivables,
-                       Money deliveredNotInvoiced, Money openOrders, Money thisOrder, Money before, Money after,
-                       BigDecimal utilizationAfter, boolean exceedsLimit, boolean zeroLimit) {
+public record Exposure(Money limit, Money securityCover, boolean limitChecked, boolean creditSale, Money openReceivables,
+                       Money deliveredNotInvoiced, Money openOrders, Money billsAtRisk, Money thisOrder, Money before,
+                       Money after, BigDecimal utilizationAfter, boolean exceedsLimit, boolean zeroLimit) {
 
-    static Exposure of(Money limit, boolean limitChecked, boolean creditSale, Money openReceivables,
-                       Money deliveredNotInvoiced, Money openOrders, Money thisOrder) {
+    static Exposure of(Money accountLimit, Money securityCover, boolean limitChecked, boolean creditSale, Money openReceivables,
+                       Money deliveredNotInvoiced, Money openOrders, Money billsAtRisk, Money thisOrder) {
+        Money limit = securityCover.isZero() ? accountLimit : accountLimit.plus(securityCover);
         Money before = openReceivables.plus(deliveredNotInvoiced).plus(openOrders);
+        if (!billsAtRisk.isZero()) before = before.plus(billsAtRisk);
         Money after = before.plus(thisOrder);
-        BigDecimal utilization = limit.isZero() ? null
-                : after.amount().divide(limit.amount(), 4, RoundingMode.HALF_UP);
-        return new Exposure(limit, limitChecked, creditSale, openReceivables, deliveredNotInvoiced, openOrders,
-                thisOrder, before, after, utilization, after.isGreaterThan(limit), limit.isZero());
+        return new Exposure(limit, securityCover, limitChecked, creditSale, openReceivables, deliveredNotInvoiced, openOrders,
+                billsAtRisk, thisOrder, before, after, LimitUse.utilization(after, limit), after.isGreaterThan(limit), limit.isZero());
     }
 
     /** Whether exposure after the order is strictly above {@code share} of the limit (exact, no rounding). */
     public boolean aboveShareOfLimit(BigDecimal share) {
-        return after.amount().compareTo(limit.amount().multiply(share)) > 0;
+        return LimitUse.aboveShare(after, limit, share);
     }
 
     /**
@@ -47,7 +50,7 @@ public record Exposure(Money limit, boolean limitChecked, boolean creditSale, Mo
      * (exact). With a zero limit, any exposure is infinitely over, so this is false unless exposure is zero.
      */
     public boolean overLimitAtMost(BigDecimal share) {
-        return after.amount().compareTo(limit.amount().multiply(BigDecimal.ONE.add(share))) <= 0;
+        return LimitUse.overAtMost(after, limit, share);
     }
 
     /** How much exposure after the order is above the limit (zero when within it). */

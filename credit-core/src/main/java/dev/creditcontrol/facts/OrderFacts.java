@@ -20,7 +20,8 @@ import java.time.LocalDate;
  * @param orderDate       date of the order
  * @param paymentMethod   how it is paid
  * @param creditSale      whether it is sold on credit ({@link PaymentMethod#CREDIT})
- * @param total           the order's value
+ * @param total           the order's value in the account's currency (converted on the check date)
+ * @param totalAsGiven    the order's value in its own currency, as the host sent it
  * @param accountFrozen   whether the account is frozen
  * @param grade           the account's credit grade; {@code null} when none was assigned
  * @param limitExpired    whether the limit's validity ended before the order date
@@ -30,13 +31,13 @@ import java.time.LocalDate;
  * @param warningLevel    the customer's warning level from its last assessment
  */
 public record OrderFacts(String orderId, String customerId, CustomerType customerType, LocalDate orderDate,
-                         PaymentMethod paymentMethod, boolean creditSale, Money total, boolean accountFrozen,
+                         PaymentMethod paymentMethod, boolean creditSale, Money total, Money totalAsGiven, boolean accountFrozen,
                          CreditGrade grade, boolean limitExpired, LocalDate limitValidUntil, long snapshotAgeDays,
                          Checkpoint checkpoint, WarningLevel warningLevel) {
 
     /** The same facts with {@code grade} in place of the account's (the assessed grade of an ungraded account). */
     public OrderFacts withGrade(CreditGrade assessed) {
-        return new OrderFacts(orderId, customerId, customerType, orderDate, paymentMethod, creditSale, total,
+        return new OrderFacts(orderId, customerId, customerType, orderDate, paymentMethod, creditSale, total, totalAsGiven,
                 accountFrozen, assessed, limitExpired, limitValidUntil, snapshotAgeDays, checkpoint, warningLevel);
     }
 
@@ -45,8 +46,18 @@ public record OrderFacts(String orderId, String customerId, CustomerType custome
         return checkpoint == Checkpoint.ORDER;
     }
 
-    /** Whether the order's value is strictly above {@code amount} (in the order's currency). */
+    /** Whether the order's value is strictly above {@code amount} (a number in the account's currency). */
     public boolean totalAbove(BigDecimal amount) {
         return total.amount().compareTo(amount) > 0;
+    }
+
+    /** Whether the order's value is strictly above {@code amount} (in the account's currency). */
+    public boolean totalAbove(Money amount) {
+        return total.isGreaterThan(amount);
+    }
+
+    /** Whether the order was given in another currency than the account's (and converted). */
+    public boolean converted() {
+        return !total.currencyCode().equals(totalAsGiven.currencyCode());
     }
 }

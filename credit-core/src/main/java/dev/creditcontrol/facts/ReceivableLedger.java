@@ -12,6 +12,7 @@ import java.util.Arrays;
  * The one pass over a snapshot's receivables: everything the order facts and the assessment
  * facts read of them is summed here, with the windows of the rule set's {@link FactPolicy}.
  * The order path asks only for open and overdue items; the assessment adds payment history.
+ * Amounts are summed in the account's currency, each converted by the check's {@link Converter}.
  */
 final class ReceivableLedger {
     // open items on the snapshot date
@@ -41,10 +42,14 @@ final class ReceivableLedger {
     /** Amount invoiced per month, index 0 the snapshot's month; null for a month without invoices. */
     BigDecimal[] monthly = NO_MONTHS;
 
-    private ReceivableLedger() {}
+    private final Converter converter;
 
-    static ReceivableLedger scan(CustomerSnapshot snapshot, FactPolicy policy, boolean history) {
-        ReceivableLedger l = new ReceivableLedger();
+    private ReceivableLedger(Converter converter) {
+        this.converter = converter;
+    }
+
+    static ReceivableLedger scan(CustomerSnapshot snapshot, FactPolicy policy, boolean history, Converter converter) {
+        ReceivableLedger l = new ReceivableLedger(converter);
         LocalDate asOf = snapshot.asOf();
         if (!history) {
             for (Receivable r : snapshot.receivables()) l.countOpen(r, asOf);
@@ -58,8 +63,7 @@ final class ReceivableLedger {
         long[] late = new long[snapshot.receivables().size()];
         int n = 0;
         for (Receivable r : snapshot.receivables()) {
-            l.countOpen(r, asOf);
-            BigDecimal amount = r.amount().amount();
+            BigDecimal amount = l.countOpen(r, asOf);
             LocalDate issued = r.issued();
             if (!issued.isAfter(asOf)) {
                 if (!issued.isBefore(salesWindowStart)) l.invoicedInSalesWindow = l.invoicedInSalesWindow.add(amount);
@@ -97,9 +101,11 @@ final class ReceivableLedger {
         return l;
     }
 
-    private void countOpen(Receivable r, LocalDate asOf) {
-        if (!r.isOpen()) return;
-        BigDecimal amount = r.amount().amount();
+    /** Counts an open item and returns the receivable's amount in the account's currency. */
+    private BigDecimal countOpen(Receivable r, LocalDate asOf) {
+        BigDecimal amount = r.amount().currencyCode().equals(converter.currency()) ? r.amount().amount()
+                : converter.convert(r.amount(), "receivable.amount (invoice " + r.invoiceId() + ")").amount();
+        if (!r.isOpen()) return amount;
         openItems++;
         open = open.add(amount);
         long days = r.daysOverdueOn(asOf);
@@ -108,5 +114,6 @@ final class ReceivableLedger {
             overdue = overdue.add(amount);
             oldestDaysOverdue = Math.max(oldestDaysOverdue, days);
         }
+        return amount;
     }
 }

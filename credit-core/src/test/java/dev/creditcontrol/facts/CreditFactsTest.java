@@ -215,10 +215,11 @@ class CreditFactsTest {
     }
 
     @Test
-    void orderInAnotherCurrencyThanTheLimitIsRefused() {
+    void orderInAnotherCurrencyWithoutARateIsRefusedNamingBothCurrenciesAndTheDate() {
         OrderRequest usd = OrderRequest.builder("SO-1", "D-1", DAY).line("A", DeviceClass.I, "22", Money.of("1", "USD")).build();
         assertThatThrownBy(() -> CreditFacts.derive(usd, snapshot(distributor(), "1000").build(), TestPolicy.STANDARD))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("currenc");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("USD").hasMessageContaining("CNY")
+                .hasMessageContaining(DAY.toString()).hasMessageContaining("line.amount");
     }
 
     private static LicenceCheck onlyCheck(Licence... held) {

@@ -12,6 +12,8 @@ import java.util.Set;
 final class TestPolicy {
     static final LicenceRequirements LICENCES;
     static final FactPolicy STANDARD;
+    /** With the bundled rule set's bill and security shares. */
+    static final FactPolicy WITH_SHARES;
 
     static {
         Map<CustomerType, Map<DeviceClass, Set<LicenceType>>> table = new EnumMap<>(CustomerType.class);
@@ -28,6 +30,12 @@ final class TestPolicy {
         }
         LICENCES = LicenceRequirements.of(table);
         STANDARD = new FactPolicy(LICENCES, 12, 3, 24, 3, 90);
+        WITH_SHARES = new FactPolicy(LICENCES, 12, 3, 24, 3, 90,
+                Map.of(dev.creditcontrol.model.BillType.COMMERCIAL, java.math.BigDecimal.ONE,
+                        dev.creditcontrol.model.BillType.BANK, java.math.BigDecimal.ZERO),
+                Map.of(dev.creditcontrol.model.SecurityType.BANK_GUARANTEE, java.math.BigDecimal.ONE,
+                        dev.creditcontrol.model.SecurityType.DEPOSIT, java.math.BigDecimal.ONE,
+                        dev.creditcontrol.model.SecurityType.CREDIT_INSURANCE, new java.math.BigDecimal("0.9")));
     }
 
     private TestPolicy() {}

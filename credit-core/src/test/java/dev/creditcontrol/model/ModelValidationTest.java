@@ -127,12 +127,34 @@ class ModelValidationTest {
     }
 
     @Test
-    void snapshotInAnotherCurrencyThanTheLimitIsRefused() {
-        assertThatThrownBy(() -> CustomerSnapshot.builder(hospital(), account(), DAY)
-                .receivable(Receivable.open("INV-1", Money.of("1", "USD"), DAY, DAY)).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("currenc").hasMessageContaining("INV-1");
-        assertThatThrownBy(() -> CustomerSnapshot.builder(hospital(), account(), DAY).openOrders(Money.of("1", "USD")).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("openOrders");
+    void snapshotMayHoldAmountsInOtherCurrenciesWhichAreConvertedWhenChecked() {
+        CustomerSnapshot s = CustomerSnapshot.builder(hospital(), account(), DAY)
+                .receivable(Receivable.open("INV-1", Money.of("1", "USD"), DAY, DAY)).openOrders(Money.of("1", "EUR")).build();
+        assertThat(s.receivables().get(0).amount().currencyCode()).isEqualTo("USD");
+        assertThat(s.openOrders().currencyCode()).isEqualTo("EUR");
+    }
+
+    @Test
+    void duplicateBillNumbersAndMissingPartsAreRefusedNamingTheField() {
+        AcceptanceBill bill = new AcceptanceBill("CAB-1", BillType.COMMERCIAL, Money.cny("1"), DAY);
+        assertThatThrownBy(() -> CustomerSnapshot.builder(hospital(), account(), DAY).acceptanceBill(bill).acceptanceBill(bill).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bill.billNumber").hasMessageContaining("CAB-1");
+        assertThatThrownBy(() -> new AcceptanceBill("CAB-2", BillType.BANK, Money.cny("-1"), DAY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bill.amount");
+        assertThatThrownBy(() -> new AcceptanceBill(" ", BillType.BANK, Money.cny("1"), DAY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bill.billNumber");
+        assertThatThrownBy(() -> new AcceptanceBill("CAB-3", null, Money.cny("1"), DAY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bill.type");
+        assertThatThrownBy(() -> new Security(SecurityType.DEPOSIT, Money.cny("-0.01"), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("security.amount");
+        assertThatThrownBy(() -> new Security(null, Money.cny("1"), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("security.type");
+        assertThatThrownBy(() -> new CreditGroup("  ", Money.cny("1"), Money.cny("0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("group.groupId");
+        assertThatThrownBy(() -> new CreditGroup("G-1", Money.cny("-1"), Money.cny("0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("group.limit");
+        assertThatThrownBy(() -> new CreditGroup("G-1", Money.cny("1"), Money.cny("-1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("group.exposureOfOtherMembers");
     }
 
     @Test

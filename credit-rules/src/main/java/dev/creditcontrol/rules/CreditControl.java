@@ -4,10 +4,13 @@ import dev.creditcontrol.decision.CreditAssessment;
 import dev.creditcontrol.decision.CreditDecision;
 import dev.creditcontrol.decision.Reason;
 import dev.creditcontrol.facts.AssessmentFacts;
+import dev.creditcontrol.facts.Converter;
 import dev.creditcontrol.facts.CreditFacts;
 import dev.creditcontrol.model.CreditGrade;
 import dev.creditcontrol.model.CreditRequest;
 import dev.creditcontrol.model.CustomerSnapshot;
+import dev.creditcontrol.model.ExchangeRateSource;
+import dev.creditcontrol.model.ExchangeRates;
 import dev.creditcontrol.model.OrderRequest;
 import dev.creditcontrol.model.ShipmentRequest;
 import dev.creditcontrol.rules.internal.Assessments;
@@ -77,6 +80,10 @@ public final class CreditControl implements AutoCloseable {
     private final Object swapLock = new Object();
     private final FolderWatcher watcher;
     private volatile boolean closed;
+    /** Where amounts in other currencies find their rates. */
+    private final ExchangeRateSource rates;
+    /** The engine that owns the rule sets: this one, or the one a {@link #withExchangeRates} view was made from. */
+    private final CreditControl owner;
 
     private CreditControl(Builder b, RuleSets ruleSets) {
         this.ruleSets = new AtomicReference<>(ruleSets);
@@ -85,6 +92,8 @@ public final class CreditControl implements AutoCloseable {
         this.limits = b.limits();
         this.verifyScenarios = b.verifyScenarios;
         this.listeners = List.copyOf(b.listeners);
+        this.rates = b.rates;
+        this.owner = this;
         FolderWatcher w = null;
         if (b.watchQuietPeriod != null) {
             try {
@@ -95,6 +104,30 @@ public final class CreditControl implements AutoCloseable {
             }
         }
         this.watcher = w;
+    }
+
+    /** A view of {@code owner} with other rates: shares its rule sets, reloads, listeners and closing. */
+    private CreditControl(CreditControl owner, ExchangeRateSource rates) {
+        this.owner = owner;
+        this.ruleSets = owner.ruleSets;
+        this.ruleSetDirectory = owner.ruleSetDirectory;
+        this.clock = owner.clock;
+        this.limits = owner.limits;
+        this.verifyScenarios = owner.verifyScenarios;
+        this.listeners = owner.listeners;
+        this.watcher = null;
+        this.rates = rates;
+    }
+
+    /**
+     * The same engine with another source of exchange rates (a contract's fixed rates, a
+     * subsidiary's rates table, a scenario's): it shares this engine's loaded rule sets, reloads,
+     * listeners and limits, so making one costs nothing. Closing the view does nothing; closing
+     * this engine closes it too. Thread-safe.
+     */
+    public CreditControl withExchangeRates(ExchangeRateSource exchangeRates) {
+        if (exchangeRates == null) throw new IllegalArgumentException("exchangeRates is required but was null");
+        return new CreditControl(owner, exchangeRates);
     }
 
     /**
@@ -173,9 +206,20 @@ public final class CreditControl implements AutoCloseable {
         CompiledRuleSet ruleSet = acquire(request.checkDate(), pinned);
         CreditDecision decision;
         try {
-            // Input errors are the caller's: they propagate before anything is evaluated.
-            CreditFacts facts = CreditFacts.derive(request, snapshot, ruleSet.policy().facts());
-            decision = evaluate(request, snapshot, facts, ruleSet);
+            // Input errors are the caller's (a missing exchange rate among them): they propagate before anything is evaluated.
+            String currency = snapshot.account().currencyCode();
+            Converter converter = Converter.of(rates, currency, request.checkDate());
+            CreditFacts facts = CreditFacts.derive(request, snapshot, ruleSet.policy().facts(), converter);
+            ruleSet.requireThresholdRate(converter);
+            // An ungraded account on credit is graded on its history: derived here, so its input errors propagate too.
+            AssessmentFacts history = null;
+            Converter atSnapshot = null;
+            if (facts.order().grade() == null && facts.order().creditSale()) {
+                atSnapshot = snapshot.asOf().equals(request.checkDate()) ? converter : Converter.of(rates, currency, snapshot.asOf());
+                history = AssessmentFacts.derive(snapshot, ruleSet.policy().facts(), atSnapshot);
+                ruleSet.requireThresholdRate(atSnapshot);
+            }
+            decision = evaluate(request, facts, history, atSnapshot, ruleSet, converter);
         } finally {
             ruleSet.release();
         }
@@ -191,7 +235,7 @@ public final class CreditControl implements AutoCloseable {
     /** Takes a hold on the version to use, retrying if a reload retired it in between. */
     private CompiledRuleSet acquire(LocalDate orderDate, String pinned) {
         for (;;) {
-            if (closed) throw new IllegalStateException("this CreditControl has been closed");
+            if (owner.closed) throw new IllegalStateException("this CreditControl has been closed");
             RuleSets sets = ruleSets.get();
             CompiledRuleSet candidate = pinned == null ? sets.forDate(orderDate) : sets.version(pinned).orElseThrow(() ->
                     new IllegalArgumentException("ruleSetVersion '" + pinned + "' is not loaded; loaded: "
@@ -200,16 +244,16 @@ public final class CreditControl implements AutoCloseable {
         }
     }
 
-    private CreditDecision evaluate(CreditRequest request, CustomerSnapshot snapshot, CreditFacts facts,
-                                    CompiledRuleSet ruleSet) {
+    private CreditDecision evaluate(CreditRequest request, CreditFacts facts, AssessmentFacts history, Converter atSnapshot,
+                                    CompiledRuleSet ruleSet, Converter converter) {
         try {
             List<Reason> gradeFailure = List.of();
-            if (facts.order().grade() == null && facts.order().creditSale()) {
+            if (history != null) {
                 // An ungraded account is judged on the grade its history earns today: the scorecard
                 // rules alone run (no early-warning rule). If they fail, the order rules still run, so
                 // a FREEZE stays a FREEZE, and the failure is a REJECT finding: never an approval without a grade.
                 try {
-                    facts = facts.withGrade(assessedGrade(ruleSet, snapshot));
+                    facts = facts.withGrade(assessedGrade(ruleSet, history, atSnapshot));
                 } catch (Throwable e) {
                     Decisions.rethrowIfFatal(e);
                     LOG.error("Grading customer {} for order {} failed on rule set {} {}; the order cannot be approved",
@@ -217,7 +261,7 @@ public final class CreditControl implements AutoCloseable {
                     gradeFailure = List.of(Decisions.engineErrorReason("The customer's grade could not be assessed", e));
                 }
             }
-            List<Reason> reasons = ruleSet.evaluate(facts, limits);
+            List<Reason> reasons = ruleSet.evaluate(facts, limits, converter);
             if (!gradeFailure.isEmpty()) {
                 reasons = new ArrayList<>(reasons);
                 reasons.addAll(gradeFailure);
@@ -231,9 +275,8 @@ public final class CreditControl implements AutoCloseable {
         }
     }
 
-    private CreditGrade assessedGrade(CompiledRuleSet ruleSet, CustomerSnapshot snapshot) {
-        AssessmentFacts facts = AssessmentFacts.derive(snapshot, ruleSet.policy().facts());
-        return Assessments.build(facts, ruleSet.score(facts, limits), ruleSet.parameters(), Optional.empty(),
+    private CreditGrade assessedGrade(CompiledRuleSet ruleSet, AssessmentFacts facts, Converter converter) {
+        return Assessments.build(facts, ruleSet.score(facts, limits, converter), ruleSet.parameters().forCheck(converter), Optional.empty(),
                 ruleSet.info(), clock.instant()).grade();
     }
 
@@ -289,9 +332,11 @@ public final class CreditControl implements AutoCloseable {
     }
 
     private CreditAssessment assess(CompiledRuleSet ruleSet, CustomerSnapshot snapshot, Optional<CreditAssessment> previous) {
-        AssessmentFacts facts = AssessmentFacts.derive(snapshot, ruleSet.policy().facts());
+        Converter converter = Converter.of(rates, snapshot.account().currencyCode(), snapshot.asOf());
+        AssessmentFacts facts = AssessmentFacts.derive(snapshot, ruleSet.policy().facts(), converter);
+        ruleSet.requireThresholdRate(converter);
         try {
-            return Assessments.build(facts, ruleSet.assess(facts, limits), ruleSet.parameters(), previous,
+            return Assessments.build(facts, ruleSet.assess(facts, limits, converter), ruleSet.parameters().forCheck(converter), previous,
                     ruleSet.info(), clock.instant());
         } catch (RuntimeException e) {
             throw new CreditControlException("assessment of customer " + snapshot.customer().id() + " failed on rule set "
@@ -341,7 +386,7 @@ public final class CreditControl implements AutoCloseable {
      * @throws RuleSetException with every problem; the previous versions keep serving
      */
     public List<RuleSetInfo> reload() {
-        return reload(false);
+        return owner.reload(false);
     }
 
     /** With {@code requirePublished} (the watcher), only completely published versions are taken. */
@@ -404,6 +449,7 @@ public final class CreditControl implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (owner != this) return; // a view: its owner closes
         if (watcher != null) watcher.close();
         // Not the reload lock: a reload still compiling or warming up must not hold up closing.
         synchronized (swapLock) {
@@ -483,8 +529,25 @@ public final class CreditControl implements AutoCloseable {
         private Duration watchQuietPeriod;
         private Executor watchExecutor = FolderWatcher.defaultExecutor();
         private boolean verifyScenarios = true;
+        private ExchangeRateSource rates = ExchangeRates.none();
 
         private Builder() {}
+
+        /**
+         * Where the engine finds the rate for an amount in another currency than the account's
+         * (default: none, so every amount must be in the account's currency). Each amount of a check
+         * (lines, receivables, open orders, bills, securities, group figures) and each of the rule
+         * set's money thresholds (in the rule set's currency) is converted into the account's
+         * currency at the rate in force on the check date; an assessment uses the snapshot date.
+         * Conversion is exact, rounded once, half-up, to the account currency's minor unit. A missing
+         * rate makes the check throw an {@link IllegalArgumentException} naming both currencies and
+         * the date, and nothing is evaluated. See also {@link CreditControl#withExchangeRates}.
+         */
+        public Builder exchangeRates(ExchangeRateSource exchangeRates) {
+            if (exchangeRates == null) throw new IllegalArgumentException("exchangeRates is required but was null");
+            this.rates = exchangeRates;
+            return this;
+        }
 
         /**
          * Loads rules from a folder instead of the bundled set: a rule-set folder (with

@@ -41,7 +41,13 @@ class ArchitectureTest {
 
     /** The packages a host compiles against. */
     static final Set<String> HOST_PACKAGES = Set.of("dev.creditcontrol.model", "dev.creditcontrol.decision", "dev.creditcontrol.rules");
-    static final int HOST_SURFACE_LIMIT = 45;
+    /**
+     * 42 types after part 1 and the lifecycle; the part-2 contract (DESIGN.md) names 8 more for exposure
+     * (ExchangeRateSource, ExchangeRates and its Builder, CreditGroup, BillType, AcceptanceBill,
+     * SecurityType, Security) and 4 for receivables (Tone, AgingBucket, CollectionAction,
+     * ReceivablesReview): 54, plus room for one. A type beyond that must replace one, not add to them.
+     */
+    static final int HOST_SURFACE_LIMIT = 55;
 
     static final ArchRule TOOLING_USES_ONLY_PUBLIC_API = noClasses().that().resideInAPackage("dev.creditcontrol.rules.analyst..")
             .should().dependOnClassesThat().resideInAPackage("dev.creditcontrol.rules.internal..")

@@ -43,7 +43,7 @@ class CreditControlTest {
     void listsTheLoadedRuleSet() {
         RuleSetInfo info = TestOrders.DEFAULT.ruleSets().get(0);
         assertThat(info.effectiveFrom()).isEqualTo(java.time.LocalDate.of(2025, 1, 1));
-        assertThat(info.rules()).isEqualTo(41);
+        assertThat(info.rules()).isEqualTo(48);
         assertThat(info.ruleNames()).contains("Frozen account: no order or shipment", "Score: on-time payment share",
                 "Warning: severely overdue");
     }
@@ -70,10 +70,14 @@ class CreditControlTest {
     }
 
     @Test
-    void orderInAnotherCurrencyThanTheAccountIsRefused() {
+    void orderInAnotherCurrencyWithoutARateIsRefusedNamingBothCurrenciesAndTheDateAndNothingIsEvaluated() {
+        List<CreditDecision> seen = new ArrayList<>();
+        CreditControl control = CreditControl.builder().listener(CreditControlListener.decisions(seen::add)).build();
         OrderRequest usd = OrderRequest.builder("SO-1", "C-1", TODAY).line("A", DeviceClass.I, "22", Money.of("10", "USD")).build();
-        assertThatThrownBy(() -> TestOrders.DEFAULT.checkOrder(usd, TestOrders.distributor().snapshot()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("currenc");
+        assertThatThrownBy(() -> control.checkOrder(usd, TestOrders.distributor().snapshot()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("USD").hasMessageContaining("CNY")
+                .hasMessageContaining(TODAY.toString());
+        assertThat(seen).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.creditcontrol.model.CustomerType;
 import dev.creditcontrol.model.DeviceClass;
 import dev.creditcontrol.model.Licence;
 import dev.creditcontrol.model.LicenceType;
+import dev.creditcontrol.model.ExchangeRates;
 import dev.creditcontrol.model.Money;
 import dev.creditcontrol.model.OrderRequest;
 import dev.creditcontrol.model.Receivable;
@@ -39,9 +40,12 @@ class InputSafetyTest {
             s.receivable(Receivable.paid("I" + m, Money.of("1001", currency), due.minusDays(30), due, due.plusDays(m)));
         }
         OrderRequest order = OrderRequest.builder("SO-1", "D-1", TODAY).line("A", DeviceClass.I, "22", Money.of("1000", currency)).build();
-        CreditDecision d = TestOrders.DEFAULT.checkOrder(order, s.build());
+        // the bundled thresholds are in CNY: an account in another currency reads them at a rate
+        CreditControl control = currency.equals("CNY") ? TestOrders.DEFAULT : TestOrders.DEFAULT.withExchangeRates(
+                ExchangeRates.builder().rate("CNY", currency, LocalDate.of(2020, 1, 1), "3").build());
+        CreditDecision d = control.checkOrder(order, s.build());
         assertThat(d.hasReason("ENGINE_ERROR")).as("%s", d.reasons()).isFalse();
-        assertThat(TestOrders.DEFAULT.assess(s.build()).recommendedLimit().currencyCode()).isEqualTo(currency);
+        assertThat(control.assess(s.build()).recommendedLimit().currencyCode()).isEqualTo(currency);
     }
 
     @Test

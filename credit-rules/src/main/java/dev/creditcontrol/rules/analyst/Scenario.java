@@ -5,6 +5,8 @@ import dev.creditcontrol.decision.Outcome;
 import dev.creditcontrol.decision.WarningLevel;
 import dev.creditcontrol.model.CreditGrade;
 import dev.creditcontrol.model.CustomerSnapshot;
+import dev.creditcontrol.model.ExchangeRates;
+import dev.creditcontrol.decision.CreditAssessment;
 import dev.creditcontrol.decision.CreditDecision;
 import dev.creditcontrol.model.OrderRequest;
 import dev.creditcontrol.model.ShipmentRequest;
@@ -28,12 +30,23 @@ import java.util.Set;
  * @param expectedLevel    expected early-warning level of the customer's assessment, if given
  * @param shipment         when the row is checked at the shipment checkpoint, the shipment (of {@code order}'s lines)
  * @param expectedBlocked  expected blocked SKUs (the lines a refusal names), if given; an empty set expects none
+ * @param rates            the exchange rates the row is checked with, if it gives any (else the engine's own)
  */
 public record Scenario(String name, String source, OrderRequest order, CustomerSnapshot snapshot,
                        Optional<Outcome> expectedOutcome, Optional<Set<String>> expectedReasons,
                        Optional<ApprovalLevel> expectedApproval, Optional<CreditGrade> expectedGrade,
                        Optional<WarningLevel> expectedLevel, Optional<ShipmentRequest> shipment,
-                       Optional<Set<String>> expectedBlocked) {
+                       Optional<Set<String>> expectedBlocked, Optional<ExchangeRates> rates) {
+
+    /** A row checked with the engine's own exchange rates. */
+    public Scenario(String name, String source, OrderRequest order, CustomerSnapshot snapshot,
+                    Optional<Outcome> expectedOutcome, Optional<Set<String>> expectedReasons,
+                    Optional<ApprovalLevel> expectedApproval, Optional<CreditGrade> expectedGrade,
+                    Optional<WarningLevel> expectedLevel, Optional<ShipmentRequest> shipment,
+                    Optional<Set<String>> expectedBlocked) {
+        this(name, source, order, snapshot, expectedOutcome, expectedReasons, expectedApproval, expectedGrade, expectedLevel,
+                shipment, expectedBlocked, Optional.empty());
+    }
 
     /** A row with every expectation but the blocked lines. */
     public Scenario(String name, String source, OrderRequest order, CustomerSnapshot snapshot,
@@ -54,12 +67,23 @@ public record Scenario(String name, String source, OrderRequest order, CustomerS
     }
 
     /** Checks the row with {@code control}: its shipment at the shipment checkpoint, else its order; pinned when a version is given. */
-    public CreditDecision check(CreditControl control, Optional<String> version) {
+    public CreditDecision check(CreditControl engine, Optional<String> version) {
+        CreditControl control = withRates(engine);
         if (shipment.isPresent()) {
             return version.isPresent() ? control.checkShipment(shipment.get(), snapshot, version.get())
                     : control.checkShipment(shipment.get(), snapshot);
         }
         return version.isPresent() ? control.checkOrder(order, snapshot, version.get()) : control.checkOrder(order, snapshot);
+    }
+
+    /** Assesses the row's customer with {@code engine} (and the row's rates), pinned when a version is given. */
+    public CreditAssessment assess(CreditControl engine, Optional<String> version) {
+        CreditControl control = withRates(engine);
+        return version.isPresent() ? control.assess(snapshot, Optional.empty(), version.get()) : control.assess(snapshot);
+    }
+
+    private CreditControl withRates(CreditControl engine) {
+        return rates.isPresent() ? engine.withExchangeRates(rates.get()) : engine;
     }
 
     /** A row with expectations about the order's decision only. */

@@ -125,8 +125,11 @@ final class ScenarioBuilder {
             Optional<WarningLevel> level = Optional.ofNullable(parse("expectedLevel", null, v -> ScenarioCells.enumValue(WarningLevel.class, v)));
             if (problems.size() > before || lines.isEmpty()) return Optional.empty();
             Optional<Set<String>> blocked = Optional.ofNullable(parse("expectedBlocked", null, ScenarioCells::codes));
+            Optional<dev.creditcontrol.model.ExchangeRates> rates = Optional.ofNullable(
+                    parse("rates", null, v -> ScenarioCells.rates(v, orderDate)));
+            if (problems.size() > before) return Optional.empty();
             return Optional.of(new Scenario(name, row.where(), order.build(), snapshot, outcome, reasons, approval, grade, level,
-                    shipment, blocked));
+                    shipment, blocked, rates));
         } catch (IllegalArgumentException e) {
             problems.add(row.where() + ": " + e.getMessage());
             return Optional.empty();
@@ -171,19 +174,25 @@ final class ScenarioBuilder {
     private CustomerSnapshot snapshot(Customer customer, CreditAccount account, LocalDate asOf, LocalDate orderDate, String currency) {
         CustomerSnapshot.Builder snapshot = CustomerSnapshot.builder(customer, account, asOf)
                 .warningLevel(parse("warningLevel", WarningLevel.GREEN, v -> ScenarioCells.enumValue(WarningLevel.class, v)))
-                .deliveredNotInvoiced(parse("deliveredNotInvoiced", Money.zero(currency), v -> Money.of(v, currency)))
-                .openOrders(parse("openOrders", Money.zero(currency), v -> Money.of(v, currency)))
+                .deliveredNotInvoiced(parse("deliveredNotInvoiced", Money.zero(currency), v -> ScenarioCells.money(v, currency)))
+                .openOrders(parse("openOrders", Money.zero(currency), v -> ScenarioCells.money(v, currency)))
                 .financials(new Financials(
                         parse("thirdPartyScore", OptionalInt.empty(), v -> OptionalInt.of(Integer.parseInt(v))),
                         parse("debtToAssets", Optional.empty(), v -> Optional.of(new BigDecimal(v))),
                         parse("currentRatio", Optional.empty(), v -> Optional.of(new BigDecimal(v)))));
         // Shorthand for one open invoice: its amount and how many days past due it is.
-        Money open = parse("openReceivables", null, v -> Money.of(v, currency));
+        Money open = parse("openReceivables", null, v -> ScenarioCells.money(v, currency));
         if (open != null) {
             LocalDate due = asOf.minusDays(parse("overdueDays", 0, Integer::parseInt));
             snapshot.receivable(Receivable.open("OPEN-" + row.line(), open, due.minusDays(90), due));
         }
         parse("receivables", List.<Receivable>of(), v -> ScenarioCells.receivables(v, orderDate, currency)).forEach(snapshot::receivable);
+        parse("bills", List.<dev.creditcontrol.model.AcceptanceBill>of(), v -> ScenarioCells.bills(v, orderDate, currency))
+                .forEach(snapshot::acceptanceBill);
+        parse("securities", List.<dev.creditcontrol.model.Security>of(), v -> ScenarioCells.securities(v, orderDate, currency))
+                .forEach(snapshot::security);
+        dev.creditcontrol.model.CreditGroup group = parse("group", null, v -> ScenarioCells.group(v, currency));
+        if (group != null) snapshot.group(group);
         return snapshot.build();
     }
 }

@@ -1,6 +1,12 @@
 package dev.creditcontrol.rules.analyst;
 
+import dev.creditcontrol.model.AcceptanceBill;
+import dev.creditcontrol.model.BillType;
 import dev.creditcontrol.model.CreditAccount;
+import dev.creditcontrol.model.CreditGroup;
+import dev.creditcontrol.model.ExchangeRates;
+import dev.creditcontrol.model.Security;
+import dev.creditcontrol.model.SecurityType;
 import dev.creditcontrol.model.DeviceClass;
 import dev.creditcontrol.model.Licence;
 import dev.creditcontrol.model.LicenceType;
@@ -23,6 +29,7 @@ import java.util.stream.Collectors;
  * The grammar inside scenario cells, both ways. Dates are ISO ({@code 2026-06-15}) or days
  * relative to the order date ({@code +30}, {@code -1}). Multi-valued cells separate entries with
  * {@code ;} and the parts of an entry with {@code :}; a licence scope separates codes with {@code |}.
+ * An amount is a number in the row's currency, or a number and a currency code ({@code 15000 USD}).
  */
 final class ScenarioCells {
     private ScenarioCells() {}
@@ -67,6 +74,73 @@ final class ScenarioCells {
         return codes.isEmpty() ? "none" : String.join(" ", codes);
     }
 
+    /** {@code 1000.50} in {@code currency}, or {@code 1000.50 USD} in the currency named. */
+    static Money money(String value, String currency) {
+        String[] p = value.strip().split("\\s+");
+        if (p.length > 2) throw new IllegalArgumentException("an amount is a number, optionally followed by a currency code: '" + value + "'");
+        return Money.of(p[0], p.length == 2 ? p[1] : currency);
+    }
+
+    /** The amount, with its currency code when it is not {@code currency}. */
+    static String money(Money m, String currency) {
+        return m.amount().toPlainString() + (m.currencyCode().equals(currency) ? "" : " " + m.currencyCode());
+    }
+
+    /** {@code FROM:TO:rate[:effectiveFrom]; ...}: exchange rates, in force from 1900-01-01 unless a date is given. */
+    static ExchangeRates rates(String value, LocalDate orderDate) {
+        ExchangeRates.Builder rates = ExchangeRates.builder();
+        for (String entry : entries(value)) {
+            String[] p = entry.split(":");
+            if (p.length < 3 || p.length > 4) throw new IllegalArgumentException("a rate is FROM:TO:rate[:effectiveFrom], not '" + entry + "'");
+            rates.rate(p[0].strip(), p[1].strip(), p.length == 4 ? date(p[3].strip(), orderDate) : LocalDate.of(1900, 1, 1), p[2].strip());
+        }
+        return rates.build();
+    }
+
+    /** {@code groupId:limit:exposureOfOtherMembers} in {@code currency}. */
+    static CreditGroup group(String value, String currency) {
+        String[] p = value.split(":");
+        if (p.length != 3) throw new IllegalArgumentException("a group is groupId:limit:exposureOfOtherMembers, not '" + value + "'");
+        return new CreditGroup(p[0].strip(), money(p[1], currency), money(p[2], currency));
+    }
+
+    static String group(CreditGroup g, String currency) {
+        return safe(g.groupId()) + ":" + money(g.limit(), currency) + ":" + money(g.exposureOfOtherMembers(), currency);
+    }
+
+    /** {@code number:BANK|COMMERCIAL:amount:matures; ...}: acceptance bills, amounts in {@code currency}. */
+    static List<AcceptanceBill> bills(String value, LocalDate orderDate, String currency) {
+        List<AcceptanceBill> bills = new ArrayList<>();
+        for (String entry : entries(value)) {
+            String[] p = entry.split(":");
+            if (p.length != 4) throw new IllegalArgumentException("a bill is number:TYPE:amount:matures, not '" + entry + "'");
+            bills.add(new AcceptanceBill(p[0].strip(), enumValue(BillType.class, p[1]), money(p[2], currency), date(p[3].strip(), orderDate)));
+        }
+        return bills;
+    }
+
+    static String bills(List<AcceptanceBill> bills, String currency) {
+        return bills.stream().map(b -> safe(b.billNumber()) + ":" + b.type() + ":" + money(b.amount(), currency) + ":" + b.matures())
+                .collect(Collectors.joining("; "));
+    }
+
+    /** {@code TYPE:amount[:validUntil]; ...}: securities, amounts in {@code currency}; without a date they do not expire. */
+    static List<Security> securities(String value, LocalDate orderDate, String currency) {
+        List<Security> securities = new ArrayList<>();
+        for (String entry : entries(value)) {
+            String[] p = entry.split(":");
+            if (p.length < 2 || p.length > 3) throw new IllegalArgumentException("a security is TYPE:amount[:validUntil], not '" + entry + "'");
+            securities.add(new Security(enumValue(SecurityType.class, p[0]), money(p[1], currency),
+                    p.length == 3 && !p[2].isBlank() ? date(p[2].strip(), orderDate) : null));
+        }
+        return securities;
+    }
+
+    static String securities(List<Security> securities, String currency) {
+        return securities.stream().map(s -> s.type() + ":" + money(s.amount(), currency) + s.expiry().map(d -> ":" + d).orElse(""))
+                .collect(Collectors.joining("; "));
+    }
+
     /** {@code CLASS:category:amount[:sku]; ...} in {@code currency}. */
     static List<OrderLine> lines(String value, String currency) {
         List<OrderLine> lines = new ArrayList<>();
@@ -75,13 +149,13 @@ final class ScenarioCells {
             if (p.length < 3 || p.length > 4) throw new IllegalArgumentException("a line is CLASS:category:amount[:sku], not '" + entry + "'");
             DeviceClass cls = enumValue(DeviceClass.class, p[0]);
             String sku = p.length == 4 ? p[3].strip() : "SKU-" + (lines.size() + 1);
-            lines.add(new OrderLine(sku, cls, p[1].strip(), Money.of(p[2].strip(), currency)));
+            lines.add(new OrderLine(sku, cls, p[1].strip(), money(p[2], currency)));
         }
         return lines;
     }
 
-    static String lines(List<OrderLine> lines) {
-        return lines.stream().map(l -> l.deviceClass() + ":" + safe(l.category()) + ":" + l.amount().amount().toPlainString()
+    static String lines(List<OrderLine> lines, String currency) {
+        return lines.stream().map(l -> l.deviceClass() + ":" + safe(l.category()) + ":" + money(l.amount(), currency)
                 + ":" + safe(l.sku())).collect(Collectors.joining("; "));
     }
 
@@ -119,7 +193,7 @@ final class ScenarioCells {
         for (String entry : entries(value)) {
             String[] p = entry.split(":");
             if (p.length < 4 || p.length > 5) throw new IllegalArgumentException("a receivable is id:amount:issued:due[:paidOn], not '" + entry + "'");
-            Money amount = Money.of(p[1].strip(), currency);
+            Money amount = money(p[1], currency);
             LocalDate issued = date(p[2].strip(), orderDate);
             LocalDate due = date(p[3].strip(), orderDate);
             receivables.add(p.length == 5
@@ -129,8 +203,8 @@ final class ScenarioCells {
         return receivables;
     }
 
-    static String receivables(List<Receivable> receivables) {
-        return receivables.stream().map(r -> safe(r.invoiceId()) + ":" + r.amount().amount().toPlainString() + ":" + r.issued()
+    static String receivables(List<Receivable> receivables, String currency) {
+        return receivables.stream().map(r -> safe(r.invoiceId()) + ":" + money(r.amount(), currency) + ":" + r.issued()
                 + ":" + r.due() + r.paidOn().map(p -> ":" + p).orElse("")).collect(Collectors.joining("; "));
     }
 
@@ -139,11 +213,11 @@ final class ScenarioCells {
         String[] p = value.split(":", 5);
         if (p.length < 4) throw new IllegalArgumentException("a release is approvedBy:LEVEL:upTo:validUntil[:reason], not '" + value + "'");
         return new dev.creditcontrol.decision.Release(p[0].strip(), enumValue(dev.creditcontrol.decision.ApprovalLevel.class, p[1]),
-                p.length == 5 ? p[4].strip() : "", Money.of(p[2].strip(), currency), date(p[3].strip(), orderDate));
+                p.length == 5 ? p[4].strip() : "", money(p[2], currency), date(p[3].strip(), orderDate));
     }
 
-    static String release(dev.creditcontrol.decision.Release r) {
-        return safe(r.approvedBy()) + ":" + r.level() + ":" + r.upTo().amount().toPlainString() + ":" + r.validUntil()
+    static String release(dev.creditcontrol.decision.Release r, String currency) {
+        return safe(r.approvedBy()) + ":" + r.level() + ":" + money(r.upTo(), currency) + ":" + r.validUntil()
                 + (r.reason().isEmpty() ? "" : ":" + r.reason().replace(";", ","));
     }
 

@@ -34,7 +34,7 @@ final class ScenarioCsv {
     static final List<String> COLUMNS = List.of("case", "orderId", "orderDate", "asOf", "customerId",
             "customerName", "customerType", "since", "licences", "limit", "currency", "temporaryIncrease", "grade", "frozen",
             "limitValidUntil", "paymentTermDays", "limitCheck", "openReceivables", "overdueDays", "receivables",
-            "deliveredNotInvoiced", "openOrders", "thirdPartyScore", "debtToAssets", "currentRatio", "warningLevel",
+            "deliveredNotInvoiced", "openOrders", "bills", "securities", "group", "rates", "thirdPartyScore", "debtToAssets", "currentRatio", "warningLevel",
             "checkpoint", "shipmentId", "lines", "payment", "requestedBy", "release",
             "expectedOutcome", "expectedReasons", "expectedApproval", "expectedBlocked", "expectedGrade", "expectedLevel", "bad",
             "note");

@@ -35,7 +35,7 @@ public final class ScenarioRunner {
             Optional<CreditAssessment> a = Optional.empty();
             String assessError = "";
             try {
-                a = Optional.of(control.assess(s.snapshot(), Optional.empty(), version.version()));
+                a = Optional.of(s.assess(control, Optional.of(version.version())));
                 a.get().factors().forEach(f -> fired.add(f.rule()));
                 a.get().reasons().forEach(r -> fired.add(r.rule()));
             } catch (CreditControlException e) {

@@ -1,5 +1,8 @@
 package dev.creditcontrol.rules.authoring;
 
+import dev.creditcontrol.facts.Converter;
+import dev.creditcontrol.model.Money;
+
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.Map;
@@ -14,11 +17,20 @@ import java.util.TreeMap;
  * {@code overdue.toleranceDays.HOSPITAL} when it exists and falls back to
  * {@code overdue.toleranceDays}. Values are parsed when the rule set loads, so a typo in a
  * number fails the load, not a check. Immutable and thread-safe.
+ *
+ * <p>Money thresholds ({@link #money(String, Object)}) are written in the rule set's currency
+ * ({@code currency} in {@code ruleset.properties}) and read, during a check, in the account's
+ * currency at the rate of the check date; a rule set that declares no currency writes them in
+ * each account's own currency.
  */
 public final class Parameters {
     private final Map<String, String> raw;
     private final Map<String, BigDecimal> decimals;
     private final Map<String, Bins> bins;
+    /** The rule set's currency; null: thresholds are in each account's currency. */
+    private final String currency;
+    /** The check's conversion into the account's currency; null outside a check. */
+    private final Converter converter;
 
     /** A scorecard factor's bins: {@code cuts} ascending, one more {@code points} than cuts. */
     private record Bins(BigDecimal[] cuts, int[] points, int missing) {
@@ -46,6 +58,55 @@ public final class Parameters {
             binsByFactor.put(prefix, parseBins(prefix));
         });
         this.bins = Collections.unmodifiableMap(binsByFactor);
+        this.currency = null;
+        this.converter = null;
+    }
+
+    private Parameters(Parameters base, String currency, Converter converter) {
+        this.raw = base.raw;
+        this.decimals = base.decimals;
+        this.bins = base.bins;
+        this.currency = currency;
+        this.converter = converter;
+    }
+
+    /** The same parameters with money thresholds written in {@code currencyCode} (an ISO 4217 code). */
+    public Parameters inCurrency(String currencyCode) {
+        return new Parameters(this, Money.zero(currencyCode).currencyCode(), converter);
+    }
+
+    /** The rule set's currency, when it declares one. */
+    public java.util.Optional<String> currency() {
+        return java.util.Optional.ofNullable(currency);
+    }
+
+    /**
+     * The same parameters for one check, reading money thresholds in the converter's currency and
+     * at its date. Cheap: the parsed values are shared.
+     */
+    public Parameters forCheck(Converter checkConverter) {
+        if (checkConverter == null) throw new IllegalArgumentException("converter is required but was null");
+        return new Parameters(this, currency, checkConverter);
+    }
+
+    /**
+     * A money threshold in the account's currency on the check date: the parameter's amount, in the
+     * rule set's currency, converted at the rate in force then (rounded once, half-up, to the minor unit).
+     *
+     * @throws IllegalStateException when the parameter is missing or not a number, or outside a check
+     */
+    public Money money(String name) {
+        if (converter == null) {
+            throw new IllegalStateException("parameter " + name + " is money, which only a check can read (it needs the account's currency)");
+        }
+        BigDecimal amount = decimal(name);
+        if (currency == null) return Money.rounded(amount, converter.currency());
+        return converter.convert(Money.rounded(amount, currency), "parameter " + name);
+    }
+
+    /** A money threshold for a qualifier (customer type, grade, ...), falling back to the unqualified name. */
+    public Money money(String name, Object qualifier) {
+        return money(resolve(name, qualifier));
     }
 
     private Bins parseBins(String prefix) {

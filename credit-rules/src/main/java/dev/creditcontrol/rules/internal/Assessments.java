@@ -33,6 +33,7 @@ public final class Assessments {
 
     private Assessments() {}
 
+    /** {@code p}: the rule set's parameters for this assessment ({@link Parameters#forCheck}), so money reads in the account's currency. */
     public static CreditAssessment build(AssessmentFacts facts, CompiledRuleSet.ScoreResult result, Parameters p,
                                          Optional<CreditAssessment> previous, RuleSetInfo info, Instant at) {
         int raw = p.has("score.base") ? p.integer("score.base") : 0;
@@ -58,11 +59,12 @@ public final class Assessments {
         String currency = facts.limit().currencyCode();
         BigDecimal limit;
         if (facts.newCustomer() || facts.averageMonthlySales().isZero()) {
-            limit = p.decimal("recommend.newCustomerLimit", facts.customerType());
+            limit = p.money("recommend.newCustomerLimit", facts.customerType()).amount();
         } else {
             limit = facts.averageMonthlySales().amount().multiply(p.decimal("recommend.limitMonths", grade));
         }
-        BigDecimal rounding = p.has("recommend.limitRounding") ? p.decimal("recommend.limitRounding") : BigDecimal.ONE;
+        BigDecimal rounding = p.has("recommend.limitRounding") ? p.money("recommend.limitRounding").amount() : BigDecimal.ONE;
+        if (rounding.signum() <= 0) rounding = BigDecimal.ONE; // a rounding step converted below the minor unit
         limit = limit.divide(rounding, 0, RoundingMode.FLOOR).multiply(rounding);
         PaymentMethod method = PaymentMethod.valueOf(p.text("recommend.paymentMethod", grade).toUpperCase(Locale.ROOT));
         return new CreditAssessment(facts.customerId(), facts.asOf(), score, grade, level, actions, facts.exposure(), facts.newCustomer(),

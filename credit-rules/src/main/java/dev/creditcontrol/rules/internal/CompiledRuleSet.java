@@ -7,6 +7,7 @@ import dev.creditcontrol.decision.FactorScore;
 import dev.creditcontrol.decision.WarningAction;
 import dev.creditcontrol.decision.WarningLevel;
 import dev.creditcontrol.facts.AssessmentFacts;
+import dev.creditcontrol.facts.Converter;
 import dev.creditcontrol.facts.CreditFacts;
 import dev.creditcontrol.model.CustomerType;
 import dev.creditcontrol.rules.authoring.ScoreSheet;
@@ -83,10 +84,19 @@ public final class CompiledRuleSet {
      *
      * @throws RuleFiringCapException when the rules fire {@code maxFirings} times (a loop)
      */
-    public List<Reason> evaluate(CreditFacts facts, Limits limits) {
+    public List<Reason> evaluate(CreditFacts facts, Limits limits, Converter converter) {
         Collector findings = new Collector();
-        fire(findings.tracker, limits, findings, facts.all(), null);
+        fire(findings.tracker, limits, findings, facts.all(), null, parameters.forCheck(converter));
         return findings.reasons;
+    }
+
+    /**
+     * The rule set's money thresholds in the converter's currency: asks for the rate once, before
+     * any rule runs, so a missing rate is the caller's {@link IllegalArgumentException}, not a rule failure.
+     */
+    public void requireThresholdRate(Converter converter) {
+        parameters.currency().ifPresent(c -> converter.rate(c, "account.limit: the account is in " + converter.currency()
+                + " and the money thresholds of rule set " + info.name() + " " + info.version() + " are in " + c));
     }
 
     /**
@@ -94,7 +104,8 @@ public final class CompiledRuleSet {
      * deadline the {@link Watchdog} enforces. A session that ran cleanly is reset and returned to
      * the pool; one that failed or was stopped is destroyed, since its state is unknown.
      */
-    private void fire(RuleTracker tracker, Limits limits, Object collector, List<Object> facts, AgendaFilter filter) {
+    private void fire(RuleTracker tracker, Limits limits, Object collector, List<Object> facts, AgendaFilter filter,
+                      Parameters checkParameters) {
         KieSession session = sessions.newKieSession();
         boolean clean = false;
         tracker.maxFacts = limits.maxFacts();
@@ -102,7 +113,7 @@ public final class CompiledRuleSet {
         try {
             try {
                 session.addEventListener((AgendaEventListener) tracker);
-                if (declaresParameters) session.setGlobal(PARAMETERS_GLOBAL, parameters);
+                if (declaresParameters) session.setGlobal(PARAMETERS_GLOBAL, checkParameters);
                 session.insert(collector);
                 for (Object fact : facts) session.insert(fact);
                 // Counted from here: only what rules insert (the engine's own facts create no events this way).
@@ -182,9 +193,9 @@ public final class CompiledRuleSet {
      *
      * @throws RuleFiringCapException when the rules fire {@code maxFirings} times (a loop)
      */
-    public ScoreResult assess(AssessmentFacts facts, Limits limits) {
+    public ScoreResult assess(AssessmentFacts facts, Limits limits, Converter converter) {
         Sheet sheet = new Sheet(parameters, facts.customerType());
-        fire(sheet.tracker, limits, sheet, List.of(facts), null);
+        fire(sheet.tracker, limits, sheet, List.of(facts), null, parameters.forCheck(converter));
         return new ScoreResult(List.copyOf(sheet.factors), List.copyOf(sheet.warnings));
     }
 
@@ -192,9 +203,10 @@ public final class CompiledRuleSet {
      * Runs the scorecard rules alone (those that score a factor), for the grade of an ungraded
      * account on the order path: an early-warning rule never runs there, so it cannot fail an order.
      */
-    public ScoreResult score(AssessmentFacts facts, Limits limits) {
+    public ScoreResult score(AssessmentFacts facts, Limits limits, Converter converter) {
         Sheet sheet = new Sheet(parameters, facts.customerType());
-        fire(sheet.tracker, limits, sheet, List.of(facts), match -> scorecardRules.contains(match.getRule().getName()));
+        fire(sheet.tracker, limits, sheet, List.of(facts), match -> scorecardRules.contains(match.getRule().getName()),
+                parameters.forCheck(converter));
         return new ScoreResult(List.copyOf(sheet.factors), List.of());
     }
 

@@ -262,7 +262,7 @@ final class DrlChecks {
     private static Set<String> numericFields() {
         Set<String> names = new HashSet<>();
         for (Class<?> type : List.of(dev.creditcontrol.facts.OrderFacts.class, dev.creditcontrol.facts.Exposure.class,
-                dev.creditcontrol.facts.Overdue.class, dev.creditcontrol.facts.LicenceCheck.class, dev.creditcontrol.facts.AssessmentFacts.class)) {
+                dev.creditcontrol.facts.GroupExposure.class, dev.creditcontrol.facts.Overdue.class, dev.creditcontrol.facts.LicenceCheck.class, dev.creditcontrol.facts.AssessmentFacts.class)) {
             for (RecordComponent c : type.getRecordComponents()) {
                 Class<?> t = c.getType();
                 if (t.isPrimitive() && t != boolean.class || Number.class.isAssignableFrom(t) || t == BigDecimal.class) names.add(c.getName());

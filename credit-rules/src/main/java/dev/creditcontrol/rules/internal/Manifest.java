@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
 
 /**
  * A rule set's {@code ruleset.properties}: name, semantic version, effective-from date,
- * description, the reason codes its rules may raise, and the files it is made of (so that a
- * missing, renamed or misplaced file is an error, not a silently smaller rule set).
+ * description, the reason codes its rules may raise, the files it is made of (so that a
+ * missing, renamed or misplaced file is an error, not a silently smaller rule set) and the currency
+ * its money thresholds are written in.
  */
 record Manifest(String name, String version, LocalDate effectiveFrom, String description, Set<String> reasonCodes,
-                Set<String> files) {
+                Set<String> files, java.util.Optional<String> currency) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern SEMVER = Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?");
@@ -66,8 +67,22 @@ record Manifest(String name, String version, LocalDate effectiveFrom, String des
                 problems.add(at(p, "files", "files must list " + RuleSetSource.PARAMETERS));
             }
         }
-        if (problems.size() > before) return null;
-        return new Manifest(name, version, effectiveFrom, description, Set.copyOf(reasonCodes), Set.copyOf(files));
+        String currency = p.values().get("currency");
+        if (currency == null || currency.isBlank()) {
+            currency = null;
+            problems.add(new RuleSetProblem(RuleSetProblem.Severity.WARNING, p.file(), 0, 0, java.util.Optional.empty(),
+                    "manifest has no currency: money thresholds are read in each account's own currency, unconverted",
+                    java.util.Optional.of("declare the currency the thresholds are written in, e.g. currency=CNY")));
+        } else {
+            try {
+                currency = java.util.Currency.getInstance(currency.strip()).getCurrencyCode();
+            } catch (IllegalArgumentException e) {
+                problems.add(at(p, "currency", "currency is not an ISO 4217 code: '" + currency + "'"));
+            }
+        }
+        if (problems.subList(before, problems.size()).stream().anyMatch(x -> x.severity() == RuleSetProblem.Severity.ERROR)) return null;
+        return new Manifest(name, version, effectiveFrom, description, Set.copyOf(reasonCodes), Set.copyOf(files),
+                java.util.Optional.ofNullable(currency));
     }
 
     private static String require(PropertiesText p, String key, List<RuleSetProblem> problems) {

@@ -33,7 +33,13 @@ final class ParameterTypes {
             "<TYPE>", Arrays.stream(CustomerType.values()).map(Enum::name).collect(Collectors.joining("|", "(?:", ")")),
             "<GRADE>", "(?:A|B|C|D)",
             "<CLASS>", "(?:I|II|III)",
-            "<FACTOR>", "(?:[A-Za-z][A-Za-z0-9]*)");
+            "<FACTOR>", "(?:[A-Za-z][A-Za-z0-9]*)",
+            "<BILL>", names(dev.creditcontrol.model.BillType.values()),
+            "<SECURITY>", names(dev.creditcontrol.model.SecurityType.values()));
+
+    private static String names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.joining("|", "(?:", ")"));
+    }
     private static final BigDecimal MAX_MONEY = new BigDecimal("1E15");
 
     private record Declaration(String name, Pattern key, String type, List<String> choices, BigDecimal min, BigDecimal max,
@@ -188,6 +194,8 @@ final class ParameterTypes {
             case "<TYPE>" -> Arrays.stream(CustomerType.values()).map(Enum::name).toList();
             case "<GRADE>" -> List.of("A", "B", "C", "D");
             case "<CLASS>" -> List.of("I", "II", "III");
+            case "<BILL>" -> Arrays.stream(dev.creditcontrol.model.BillType.values()).map(Enum::name).toList();
+            case "<SECURITY>" -> Arrays.stream(dev.creditcontrol.model.SecurityType.values()).map(Enum::name).toList();
             default -> List.copyOf(factors);
         };
         for (String v : values) expand(name.substring(0, i) + v + name.substring(j + 1), factors, out);

@@ -142,6 +142,7 @@ public final class RuleSetCompiler {
             problems.add(RuleSetProblem.error(RuleSetSource.PARAMETERS, parameterLines.lineOf(key), 1, e.getMessage()));
             parameters = Parameters.of(Map.of());
         }
+        if (manifest != null && manifest.currency().isPresent()) parameters = parameters.inCurrency(manifest.currency().get());
         Optional<RuleSetPolicy> policy = RuleSetPolicy.read(parameters, parameterLines, problems);
         Set<String> scorecardRules = Set.of();
         Map<String, String> drl = source.drlFiles();

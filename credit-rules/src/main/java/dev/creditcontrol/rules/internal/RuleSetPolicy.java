@@ -2,13 +2,16 @@ package dev.creditcontrol.rules.internal;
 
 import dev.creditcontrol.facts.FactPolicy;
 import dev.creditcontrol.facts.LicenceRequirements;
+import dev.creditcontrol.model.BillType;
 import dev.creditcontrol.model.CustomerType;
+import dev.creditcontrol.model.SecurityType;
 import dev.creditcontrol.model.DeviceClass;
 import dev.creditcontrol.model.LicenceType;
 import dev.creditcontrol.rules.CreditEvent;
 import dev.creditcontrol.rules.RuleSetProblem;
 import dev.creditcontrol.rules.authoring.Parameters;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -26,7 +29,8 @@ import java.util.stream.Collectors;
  */
 public record RuleSetPolicy(FactPolicy facts, Set<CreditEvent.Kind> reassessOn) {
     /** Parameter prefixes the engine reads itself, so the lint does not call them unused. */
-    static final Set<String> PARAMETERS = Set.of("licence.required.", "history.", "reassess.");
+    static final Set<String> PARAMETERS = Set.of("licence.required.", "history.", "reassess.", "exposure.billShare.",
+            "limit.securityShare.");
 
     /** Reads the policy, or reports each mistake (with its key) and returns empty. */
     static Optional<RuleSetPolicy> read(Parameters p, PropertiesText lines, List<RuleSetProblem> problems) {
@@ -56,16 +60,34 @@ public record RuleSetPolicy(FactPolicy facts, Set<CreditEvent.Kind> reassessOn) 
                 ? enums(CreditEvent.Kind.class, p.text("reassess.on"), "reassess.on", lines, problems)
                 : missing(lines, "reassess.on", EnumSet.noneOf(CreditEvent.Kind.class), problems);
         if (reassessOn.contains(CreditEvent.Kind.LARGE_ORDER)) integer(p, "reassess.largeOrderShare", lines, problems, true);
+        Map<BillType, BigDecimal> billShares = shares(p, BillType.class, "exposure.billShare.", lines, problems);
+        Map<SecurityType, BigDecimal> securityShares = shares(p, SecurityType.class, "limit.securityShare.", lines, problems);
         if (problems.size() > before) return Optional.empty();
         try {
             FactPolicy facts = new FactPolicy(LicenceRequirements.of(table), historyMonths, recentMonths,
-                    newCustomerMonths, newCustomerInvoices, salesWindowDays);
+                    newCustomerMonths, newCustomerInvoices, salesWindowDays, billShares, securityShares);
             return Optional.of(new RuleSetPolicy(facts, Set.copyOf(reassessOn)));
         } catch (IllegalArgumentException e) {
             String key = e.getMessage().split(" ", 2)[0];
             problems.add(error(lines, key, e.getMessage()));
             return Optional.empty();
         }
+    }
+
+    /** The shares given per constant ({@code prefix + NAME}); a constant without one gets the policy's cautious default. */
+    private static <E extends Enum<E>> Map<E, BigDecimal> shares(Parameters p, Class<E> type, String prefix, PropertiesText lines,
+                                                                List<RuleSetProblem> problems) {
+        Map<E, BigDecimal> shares = new EnumMap<>(type);
+        for (E e : type.getEnumConstants()) {
+            String key = prefix + e.name();
+            if (!p.has(key)) continue;
+            try {
+                shares.put(e, p.decimal(key));
+            } catch (IllegalStateException notANumber) {
+                problems.add(error(lines, key, notANumber.getMessage()));
+            }
+        }
+        return shares;
     }
 
     private static <E extends Enum<E>> Set<E> enums(Class<E> type, String text, String key, PropertiesText lines,

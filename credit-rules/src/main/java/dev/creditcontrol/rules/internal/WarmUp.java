@@ -1,7 +1,14 @@
 package dev.creditcontrol.rules.internal;
 
 import dev.creditcontrol.facts.AssessmentFacts;
+import dev.creditcontrol.facts.Converter;
 import dev.creditcontrol.facts.CreditFacts;
+import dev.creditcontrol.model.AcceptanceBill;
+import dev.creditcontrol.model.BillType;
+import dev.creditcontrol.model.CreditGroup;
+import dev.creditcontrol.model.ExchangeRates;
+import dev.creditcontrol.model.Security;
+import dev.creditcontrol.model.SecurityType;
 import dev.creditcontrol.facts.FactPolicy;
 import dev.creditcontrol.model.CreditAccount;
 import dev.creditcontrol.model.Customer;
@@ -27,7 +34,7 @@ final class WarmUp {
 
     private WarmUp() {}
 
-    static List<CreditFacts> samples(LocalDate date, FactPolicy policy) {
+    static List<CreditFacts> samples(LocalDate date, FactPolicy policy, String currency) {
         Licence business = new Licence(LicenceType.BUSINESS_LICENCE, "WARMUP-B", date.minusYears(5), null, Set.of());
         Licence classIII = new Licence(LicenceType.DEVICE_OPERATION_LICENCE, "WARMUP-III", date.minusYears(2),
                 date.plusDays(10), Set.of("07"));
@@ -37,27 +44,36 @@ final class WarmUp {
                 .licence(business).licence(institution).build();
         Customer distributor = Customer.builder("WARMUP-D", "warm-up distributor", CustomerType.DISTRIBUTOR)
                 .licence(business).licence(classIII).build();
-        CreditAccount account = CreditAccount.builder(Money.cny("1000000")).validUntil(date.plusYears(1)).build();
+        CreditAccount account = CreditAccount.builder(Money.of("1000000", currency)).validUntil(date.plusYears(1)).build();
         CustomerSnapshot h = CustomerSnapshot.builder(hospital, account, date)
-                .receivable(Receivable.open("W1", Money.cny("500000"), date.minusDays(200), date.minusDays(100)))
+                .receivable(Receivable.open("W1", Money.of("500000", currency), date.minusDays(200), date.minusDays(100)))
                 .build();
-        CustomerSnapshot d = CustomerSnapshot.builder(distributor, account, date).build();
+        // a group, a bill and a security, so the rules on them are warm too
+        CustomerSnapshot d = CustomerSnapshot.builder(distributor, account, date)
+                .group(new CreditGroup("WARMUP-G", Money.of("3000000", currency), Money.of("2500000", currency)))
+                .acceptanceBill(new AcceptanceBill("WARMUP-CAB", BillType.COMMERCIAL, Money.of("100000", currency), date.plusDays(30)))
+                .security(new Security(SecurityType.BANK_GUARANTEE, Money.of("100000", currency), date.plusDays(30))).build();
         OrderRequest toHospital = OrderRequest.builder("WARMUP-1", "WARMUP-H", date)
-                .line("S1", DeviceClass.II, "07", Money.cny("450000")).build();
+                .line("S1", DeviceClass.II, "07", Money.of("450000", currency)).build();
         OrderRequest toDistributor = OrderRequest.builder("WARMUP-2", "WARMUP-D", date)
-                .line("S1", DeviceClass.III, "07", Money.cny("1200000"))
-                .line("S2", DeviceClass.II, "14", Money.cny("1000")).build();
+                .line("S1", DeviceClass.III, "07", Money.of("1200000", currency))
+                .line("S2", DeviceClass.II, "14", Money.of("1000", currency)).build();
         return List.of(CreditFacts.derive(toHospital, h, policy), CreditFacts.derive(toDistributor, d, policy));
     }
 
-    static AssessmentFacts assessmentSample(LocalDate date, FactPolicy policy) {
+    /** Samples are in the rule set's own currency (CNY when it declares none), so no rate is needed. */
+    static String currency(CompiledRuleSet ruleSet) {
+        return ruleSet.parameters().currency().orElse("CNY");
+    }
+
+    static AssessmentFacts assessmentSample(LocalDate date, FactPolicy policy, String currency) {
         Licence business = new Licence(LicenceType.BUSINESS_LICENCE, "WARMUP-B", date.minusYears(5), null, Set.of());
         Customer agent = Customer.builder("WARMUP-A", "warm-up agent", CustomerType.AGENT).licence(business).build();
         CustomerSnapshot.Builder s = CustomerSnapshot.builder(agent,
-                CreditAccount.builder(Money.cny("1000000")).build(), date);
+                CreditAccount.builder(Money.of("1000000", currency)).build(), date);
         for (int m = 1; m <= 12; m++) {
             LocalDate due = date.minusDays(30L * m);
-            s.receivable(Receivable.paid("W" + m, Money.cny("50000"), due.minusDays(60), due, due.plusDays(m % 3 * 20L)));
+            s.receivable(Receivable.paid("W" + m, Money.of("50000", currency), due.minusDays(60), due, due.plusDays(m % 3 * 20L)));
         }
         return AssessmentFacts.derive(s.build(), policy);
     }
@@ -68,11 +84,14 @@ final class WarmUp {
      */
     static void run(CompiledRuleSet ruleSet, Limits limits) {
         FactPolicy policy = ruleSet.policy().facts();
-        List<CreditFacts> samples = samples(ruleSet.info().effectiveFrom(), policy);
-        AssessmentFacts customer = assessmentSample(ruleSet.info().effectiveFrom(), policy);
+        String currency = currency(ruleSet);
+        LocalDate date = ruleSet.info().effectiveFrom();
+        List<CreditFacts> samples = samples(date, policy, currency);
+        AssessmentFacts customer = assessmentSample(date, policy, currency);
+        Converter converter = Converter.of(ExchangeRates.none(), currency, date);
         for (int i = 0; i < ROUNDS; i++) {
-            for (CreditFacts facts : samples) ruleSet.evaluate(facts, limits);
-            ruleSet.assess(customer, limits);
+            for (CreditFacts facts : samples) ruleSet.evaluate(facts, limits, converter);
+            ruleSet.assess(customer, limits, converter);
         }
     }
 }
