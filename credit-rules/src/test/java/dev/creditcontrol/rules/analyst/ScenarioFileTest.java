@@ -131,19 +131,32 @@ class ScenarioFileTest {
         dev.creditcontrol.model.CustomerSnapshot snapshot = dev.creditcontrol.model.CustomerSnapshot.builder(customer, account, day.minusDays(1))
                 .receivable(dev.creditcontrol.model.Receivable.open("INV-1", Money.of("1000.10", "EUR"), day.minusDays(100), day.minusDays(10)))
                 .receivable(dev.creditcontrol.model.Receivable.paid("INV-2", Money.of("99", "EUR"), day.minusDays(300), day.minusDays(200), day.minusDays(150)))
-                .openOrders(Money.of("5", "EUR")).deliveredNotInvoiced(Money.of("7.25", "EUR"))
+                .receivable(dev.creditcontrol.model.Receivable.open("INV-3", Money.of("300", "USD"), day.minusDays(30), day.plusDays(10)))
+                .openOrders(Money.of("5", "EUR")).deliveredNotInvoiced(Money.of("7.25", "CNY"))
+                .acceptanceBill(new dev.creditcontrol.model.AcceptanceBill("CAB-1", dev.creditcontrol.model.BillType.COMMERCIAL,
+                        Money.of("5000", "EUR"), day.plusDays(60)))
+                .acceptanceBill(new dev.creditcontrol.model.AcceptanceBill("BAB-1", dev.creditcontrol.model.BillType.BANK,
+                        Money.of("70000", "CNY"), day.plusDays(90)))
+                .security(new dev.creditcontrol.model.Security(dev.creditcontrol.model.SecurityType.BANK_GUARANTEE, Money.of("1000", "EUR"),
+                        day.plusDays(200)))
+                .security(new dev.creditcontrol.model.Security(dev.creditcontrol.model.SecurityType.DEPOSIT, Money.of("9", "USD"), null))
+                .group(new dev.creditcontrol.model.CreditGroup("集团-1", Money.of("2000000", "CNY"), Money.of("10", "EUR")))
                 .financials(dev.creditcontrol.model.Financials.of(71, "0.45", "1.8")).build();
         dev.creditcontrol.model.OrderRequest order = dev.creditcontrol.model.OrderRequest.builder("SO-77", "H-7", day)
                 .line("PM-300", dev.creditcontrol.model.DeviceClass.II, "07", Money.of("56000", "EUR"))
                 .line("US-7000", dev.creditcontrol.model.DeviceClass.III, "22", Money.of("1.5", "EUR"))
                 .paymentMethod(PaymentMethod.CASH_ON_DELIVERY).build();
+        dev.creditcontrol.model.ExchangeRates rates = dev.creditcontrol.model.ExchangeRates.builder()
+                .rate("EUR", "CNY", java.time.LocalDate.of(2026, 1, 1), "7.8333")
+                .rate("USD", "EUR", java.time.LocalDate.of(2026, 3, 1), "0.92").build();
         Scenario original = new Scenario("全部", "memory", order, snapshot, java.util.Optional.of(Outcome.ESCALATE),
                 java.util.Optional.of(Set.of("CREDIT_LIMIT_NEAR")), java.util.Optional.of(dev.creditcontrol.decision.ApprovalLevel.CREDIT_MANAGER),
                 java.util.Optional.of(dev.creditcontrol.model.CreditGrade.C), java.util.Optional.of(dev.creditcontrol.decision.WarningLevel.RED),
-                java.util.Optional.empty(), java.util.Optional.of(Set.of("PM-300")));
+                java.util.Optional.empty(), java.util.Optional.of(Set.of("PM-300")), java.util.Optional.of(rates));
         Path file = dir.resolve("cases.csv");
         ScenarioFile.write(file, List.of(original));
         Scenario back = ScenarioFile.read(file).get(0);
+        assertThat(back.rates()).contains(rates);
         assertThat(back.order()).isEqualTo(original.order());
         assertThat(back.snapshot()).isEqualTo(original.snapshot());
         assertThat(back.snapshot().account().temporaryIncrease()).isEqualTo(account.temporaryIncrease());
