@@ -8,13 +8,21 @@ import dev.creditcontrol.model.OrderRequest;
 import dev.creditcontrol.decision.Release;
 import dev.creditcontrol.model.CustomerSnapshot;
 import dev.creditcontrol.model.DeviceClass;
+import dev.creditcontrol.model.AcceptanceBill;
+import dev.creditcontrol.model.BillType;
+import dev.creditcontrol.model.CreditGroup;
+import dev.creditcontrol.model.ExchangeRates;
 import dev.creditcontrol.model.Money;
+import dev.creditcontrol.model.Security;
+import dev.creditcontrol.model.SecurityType;
 import dev.creditcontrol.model.ShipmentRequest;
 
 import dev.creditcontrol.rules.CreditControl;
 import dev.creditcontrol.rules.RuleSetInfo;
 
 import java.io.PrintStream;
+import java.time.LocalDate;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
@@ -54,6 +62,7 @@ public final class DemoDay {
         out.println(counts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("   ")));
 
         lifecycle(out, control, portfolio, orders);
+        exposure(out, control, portfolio);
 
         out.printf("%nCustomer assessments on %s (score 0-100, higher is safer; factor points below each customer)%n%n", DemoPortfolio.TODAY);
         Table assessments = new Table(out, 8, 30, 12, 6, 6, 7, 14, 6, 18);
@@ -119,11 +128,61 @@ public final class DemoDay {
         }
     }
 
-    private static CustomerSnapshot withLevel(CustomerSnapshot s, dev.creditcontrol.decision.WarningLevel level) {
+    /** A USD order, a group at its pooled limit and a bill that keeps a distributor over its own. */
+    private static void exposure(PrintStream out, CreditControl control, DemoPortfolio portfolio) {
+        out.printf("%nExposure: currencies, credit groups, acceptance bills, securities%n%n");
+        ExchangeRates rates = ExchangeRates.builder().rate("USD", "CNY", LocalDate.of(2026, 1, 1), "7.10").build();
+        CreditControl withRates = control.withExchangeRates(rates);
+        DemoPortfolio.Account distributor = portfolio.accounts().stream()
+                .filter(a -> a.customer().type() == dev.creditcontrol.model.CustomerType.DISTRIBUTOR)
+                .filter(a -> control.checkOrder(cnyOrder(a, "SO-PROBE", "1000"), a.snapshot()).outcome() == Outcome.APPROVE)
+                .findFirst().orElseThrow();
+        CustomerSnapshot s = distributor.snapshot();
+        Money limit = s.account().limitOn(DemoPortfolio.TODAY);
+        Money exposure = control.assess(s).exposure();
+        Money headroom = limit.minus(exposure);
+        out.printf("%s %s: limit %s, exposure %s, headroom %s%n", distributor.customer().id(), distributor.customer().name(),
+                limit, exposure, headroom);
+        // 1. An imported device invoiced in USD: 1.02 x the headroom in USD is over the CNY limit at the rate of the order date.
+        BigDecimal usdAmount = headroom.amount().multiply(new BigDecimal("1.02")).divide(new BigDecimal("7.10"), 2, java.math.RoundingMode.HALF_UP);
+        OrderRequest usd = OrderRequest.builder("SO-USD-1", s.customer().id(), DemoPortfolio.TODAY)
+                .line("MRI-COIL", DeviceClass.II, "07", Money.of(usdAmount, "USD")).build();
+        show(out, "order SO-USD-1 of " + usd.total() + " (rate USD→CNY 7.10 from 2026-01-01)", withRates.checkOrder(usd, s));
+        // 2. The customer's own limit allows the order; the group it shares a pooled limit with does not.
+        Money pooled = Money.cny("10000000");
+        CreditGroup group = new CreditGroup("G-华南医疗", pooled, pooled.minus(exposure).minus(Money.cny("20000")));
+        show(out, "order SO-GRP-1 of 30000.00 CNY, group " + group.groupId() + " (pooled limit " + group.limit() + ", other members "
+                + group.exposureOfOtherMembers() + ")", control.checkOrder(cnyOrder(distributor, "SO-GRP-1", "30000"), copy(s).group(group).build()));
+        // 3. A commercial acceptance bill not yet matured is a payment at risk; a bank guarantee raises the limit.
+        Money half = Money.rounded(headroom.amount().divide(new BigDecimal("2")), "CNY");
+        String orderAmount = headroom.amount().multiply(new BigDecimal("0.6")).setScale(0, java.math.RoundingMode.DOWN).toPlainString();
+        show(out, "order SO-BILL-1 of " + orderAmount + " CNY", control.checkOrder(cnyOrder(distributor, "SO-BILL-1", orderAmount), s));
+        AcceptanceBill bill = new AcceptanceBill("CAB-20260601", BillType.COMMERCIAL, half, DemoPortfolio.TODAY.plusDays(90));
+        show(out, "the same order, the customer having paid with commercial bill " + bill.billNumber() + " of " + bill.amount()
+                + " maturing " + bill.matures(), control.checkOrder(cnyOrder(distributor, "SO-BILL-1", orderAmount), copy(s).acceptanceBill(bill).build()));
+        Security guarantee = new Security(SecurityType.BANK_GUARANTEE, half, DemoPortfolio.TODAY.plusMonths(6));
+        show(out, "the same, with a bank guarantee of " + guarantee.amount(), control.checkOrder(
+                cnyOrder(distributor, "SO-BILL-1", orderAmount), copy(s).acceptanceBill(bill).security(guarantee).build()));
+    }
+
+    private static OrderRequest cnyOrder(DemoPortfolio.Account account, String id, String amount) {
+        return OrderRequest.builder(id, account.customer().id(), DemoPortfolio.TODAY)
+                .line("GLOVE-1", DeviceClass.I, "14", Money.cny(amount)).build();
+    }
+
+    /** A builder holding everything the snapshot holds, to add to it. */
+    private static CustomerSnapshot.Builder copy(CustomerSnapshot s) {
         CustomerSnapshot.Builder b = CustomerSnapshot.builder(s.customer(), s.account(), s.asOf()).openOrders(s.openOrders())
-                .deliveredNotInvoiced(s.deliveredNotInvoiced()).financials(s.financials()).warningLevel(level);
+                .deliveredNotInvoiced(s.deliveredNotInvoiced()).financials(s.financials()).warningLevel(s.warningLevel());
         s.receivables().forEach(b::receivable);
-        return b.build();
+        s.acceptanceBills().forEach(b::acceptanceBill);
+        s.securities().forEach(b::security);
+        s.group().ifPresent(b::group);
+        return b;
+    }
+
+    private static CustomerSnapshot withLevel(CustomerSnapshot s, dev.creditcontrol.decision.WarningLevel level) {
+        return copy(s).warningLevel(level).build();
     }
 
     private static void show(PrintStream out, String what, CreditDecision d) {
