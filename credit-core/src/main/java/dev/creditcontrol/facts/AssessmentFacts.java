@@ -113,11 +113,16 @@ public record AssessmentFacts(String customerId, CustomerType customerType, Loca
         List<Integer> lateness = new ArrayList<>(l.daysLate.length);
         for (long d : l.daysLate) lateness.add(Math.toIntExact(d));
         CreditAccount account = snapshot.account();
-        Exposure held = CreditFacts.exposure(snapshot, policy, converter, asOf, true, Money.of(l.open, currency), Money.zero(currency));
-        Money limit = held.limit();
-        Money exposure = held.before();
-        BigDecimal groupUtilization = CreditFacts.group(snapshot, converter, true, exposure)
-                .map(GroupExposure::utilizationAfter).orElse(null);
+        // the same exposure and limit an order is judged on, without the order
+        Money zero = Money.zero(currency);
+        Money cover = CreditFacts.securityCover(snapshot, policy, converter, asOf, zero);
+        Money limit = cover.isZero() ? account.limitOn(asOf) : account.limitOn(asOf).plus(cover);
+        Money exposure = Money.of(l.open, currency).plus(converter.convert(snapshot.deliveredNotInvoiced(), "snapshot.deliveredNotInvoiced"))
+                .plus(converter.convert(snapshot.openOrders(), "snapshot.openOrders"));
+        Money bills = CreditFacts.billsAtRisk(snapshot, policy, converter, asOf, zero);
+        if (!bills.isZero()) exposure = exposure.plus(bills);
+        BigDecimal groupUtilization = snapshot.group().isEmpty() ? null
+                : CreditFacts.group(snapshot, converter, true, exposure).map(GroupExposure::utilizationAfter).orElse(null);
         LicenceRequirements licences = policy.licences();
         CustomerType type = snapshot.customer().type();
         return new AssessmentFacts(snapshot.customer().id(), type, asOf,

@@ -57,23 +57,6 @@ public final class Converter {
         return Money.rounded(amount.amount().multiply(rate(amount.currencyCode(), field)), currency);
     }
 
-    /** The amount of {@code amount} in the target currency, as a plain number (see {@link #convert}). */
-    BigDecimal amountOf(Money amount, String field) {
-        return amount.currencyCode().equals(currency) ? amount.amount() : convert(amount, field).amount();
-    }
-
-    /**
-     * Whether any amount so far was in another currency.
-     */
-    public boolean converted() {
-        return asked != null;
-    }
-
-    /** The rates used so far, by source currency, e.g. {@code USD→7.10}. */
-    public Map<String, BigDecimal> ratesUsed() {
-        return asked == null ? Map.of() : Map.copyOf(asked);
-    }
-
     /**
      * The rate from {@code from} into the target currency on the date.
      *

@@ -84,7 +84,10 @@ public record CreditFacts(OrderFacts order, Exposure exposure, Overdue overdue, 
                     + " on the check date " + date + ", not into " + converter.currency() + " on " + converter.on());
         }
         boolean creditSale = order.paymentMethod() == PaymentMethod.CREDIT;
-        Money total = converter.convert(order.total(), "line.amount (" + kind + " " + order.orderId() + ")");
+        Money total = order.total();
+        if (!total.currencyCode().equals(converter.currency())) {
+            total = converter.convert(total, "line.amount (" + kind + " " + order.orderId() + ")");
+        }
         OrderFacts orderFacts = new OrderFacts(order.orderId(), order.customerId(), snapshot.customer().type(), date,
                 order.paymentMethod(), creditSale, total, order.total(), account.frozen(), account.grade().orElse(null),
                 account.limitExpiredOn(date), account.validUntil().orElse(null),
@@ -92,8 +95,13 @@ public record CreditFacts(OrderFacts order, Exposure exposure, Overdue overdue, 
                 shipment ? Checkpoint.SHIPMENT : Checkpoint.ORDER, snapshot.warningLevel());
         Overdue overdue = overdue(snapshot, ReceivableLedger.scan(snapshot, policy, false, converter));
         // A shipment's order is already in the snapshot's open orders: it adds no exposure.
-        Money thisOrder = creditSale && !shipment ? total : Money.zero(account.currencyCode());
-        Exposure exposure = exposure(snapshot, policy, converter, date, creditSale, overdue.openAmount(), thisOrder);
+        Money zero = Money.zero(account.currencyCode());
+        Money thisOrder = creditSale && !shipment ? total : zero;
+        Exposure exposure = Exposure.of(account.limitOn(date), securityCover(snapshot, policy, converter, date, zero),
+                account.limitChecked(), creditSale, overdue.openAmount(),
+                converter.convert(snapshot.deliveredNotInvoiced(), "snapshot.deliveredNotInvoiced"),
+                converter.convert(snapshot.openOrders(), "snapshot.openOrders"),
+                billsAtRisk(snapshot, policy, converter, date, zero), thisOrder);
         return new CreditFacts(orderFacts, exposure, overdue, licenceChecks(order, snapshot, policy.licences()),
                 group(snapshot, converter, creditSale, exposure.after()));
     }
@@ -115,38 +123,31 @@ public record CreditFacts(OrderFacts order, Exposure exposure, Overdue overdue, 
     }
 
     /**
-     * Exposure and limit on {@code date}, in the account's currency: open receivables (summed by the
-     * ledger), delivered-not-invoiced, open orders, acceptance bills not yet matured (times their
-     * share), plus {@code thisOrder}; the limit raised by the securities valid on the date. The
-     * order path and the assessment both use it, so a bill or a security never counts in one and not the other.
+     * Acceptance bills not matured on {@code date}, each converted and times its type's share
+     * ({@code zero} when there are none). The order path and the assessment both use it, so a bill
+     * never counts in one and not the other.
      */
-    static Exposure exposure(CustomerSnapshot snapshot, FactPolicy policy, Converter converter, LocalDate date,
-                             boolean creditSale, Money openReceivables, Money thisOrder) {
-        CreditAccount account = snapshot.account();
-        String currency = account.currencyCode();
-        Money bills = Money.zero(currency);
-        if (!snapshot.acceptanceBills().isEmpty()) {
-            BigDecimal sum = BigDecimal.ZERO;
-            for (AcceptanceBill b : snapshot.acceptanceBills()) {
-                if (!b.unmaturedOn(date)) continue;
-                sum = sum.add(converter.convert(b.amount(), "bill.amount (bill " + b.billNumber() + ")").amount()
-                        .multiply(policy.billShare(b.type())));
-            }
-            bills = converter.money(sum);
+    static Money billsAtRisk(CustomerSnapshot snapshot, FactPolicy policy, Converter converter, LocalDate date, Money zero) {
+        if (snapshot.acceptanceBills().isEmpty()) return zero;
+        BigDecimal sum = BigDecimal.ZERO;
+        for (AcceptanceBill b : snapshot.acceptanceBills()) {
+            if (!b.unmaturedOn(date)) continue;
+            sum = sum.add(converter.convert(b.amount(), "bill.amount (bill " + b.billNumber() + ")").amount()
+                    .multiply(policy.billShare(b.type())));
         }
-        Money cover = Money.zero(currency);
-        if (!snapshot.securities().isEmpty()) {
-            BigDecimal sum = BigDecimal.ZERO;
-            for (Security s : snapshot.securities()) {
-                if (!s.validOn(date)) continue;
-                sum = sum.add(converter.convert(s.amount(), "security.amount (" + s.type() + ")").amount()
-                        .multiply(policy.securityShare(s.type())));
-            }
-            cover = converter.money(sum);
+        return converter.money(sum);
+    }
+
+    /** What the securities valid on {@code date} add to the limit: amount × coverage share, converted ({@code zero} when none). */
+    static Money securityCover(CustomerSnapshot snapshot, FactPolicy policy, Converter converter, LocalDate date, Money zero) {
+        if (snapshot.securities().isEmpty()) return zero;
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Security s : snapshot.securities()) {
+            if (!s.validOn(date)) continue;
+            sum = sum.add(converter.convert(s.amount(), "security.amount (" + s.type() + ")").amount()
+                    .multiply(policy.securityShare(s.type())));
         }
-        return Exposure.of(account.limitOn(date), cover, account.limitChecked(), creditSale, openReceivables,
-                converter.convert(snapshot.deliveredNotInvoiced(), "snapshot.deliveredNotInvoiced"),
-                converter.convert(snapshot.openOrders(), "snapshot.openOrders"), bills, thisOrder);
+        return converter.money(sum);
     }
 
     /** The group's pooled limit against its exposure after the order, when the snapshot names a group. */

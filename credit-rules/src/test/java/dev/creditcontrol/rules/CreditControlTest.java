@@ -219,16 +219,16 @@ class CreditControlTest {
     /** A copy of the bundled rule set whose first scorecard rule throws. */
     private static Path brokenScorecard(Path dir) {
         RuleFolders.copyBundled(dir);
-        RuleFolders.replace(dir.resolve("scorecard.drl"), "$s.score(\"onTimeShare\", $a.onTimeShare());",
-                "$s.score(\"onTimeShare\", $a.onTimeShare()); if (true) throw new IllegalStateException(\"scorecard bug\");");
+        RuleFolders.replace(dir.resolve("scorecard.drl"), "sheet.score(\"onTimeShare\", $a.onTimeShare());",
+                "sheet.score(\"onTimeShare\", $a.onTimeShare()); if (true) throw new IllegalStateException(\"scorecard bug\");");
         return dir;
     }
 
     @Test
     void aBrokenEarlyWarningRuleNeverRunsOnTheOrderPath(@TempDir Path dir) {
         RuleFolders.copyBundled(dir);
-        RuleFolders.replace(dir.resolve("early-warning.drl"), "$s.severe(\"WARN_ACCOUNT_FROZEN\"",
-                "if (true) throw new IllegalStateException(\"warning bug\"); $s.severe(\"WARN_ACCOUNT_FROZEN\"");
+        RuleFolders.replace(dir.resolve("early-warning.drl"), "sheet.severe(\"WARN_ACCOUNT_FROZEN\"",
+                "if (true) throw new IllegalStateException(\"warning bug\"); sheet.severe(\"WARN_ACCOUNT_FROZEN\"");
         try (CreditControl control = CreditControl.builder().ruleSetDirectory(dir).verifyScenarios(false).build()) {
             CreditDecision d = TestOrders.distributor().ungraded().frozen().checkWith(control); // the grade is assessed
             assertThat(d.outcome()).isEqualTo(Outcome.FREEZE);

@@ -29,8 +29,14 @@ public final class Parameters {
     private final Map<String, Bins> bins;
     /** The rule set's currency; null: thresholds are in each account's currency. */
     private final String currency;
-    /** The check's conversion into the account's currency; null outside a check. */
+    /** The check's conversion into the account's currency; null outside a check or in a same-currency view. */
     private final Converter converter;
+    /** In a same-currency view: the account's currency, which needs no conversion. */
+    private final String accountCurrency;
+    /** Same-currency views by account currency, made once: most checks convert nothing. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Parameters> views = new java.util.concurrent.ConcurrentHashMap<>(4);
+    /** Money thresholds read so far, in a same-currency view. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Money> moneys = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A scorecard factor's bins: {@code cuts} ascending, one more {@code points} than cuts. */
     private record Bins(BigDecimal[] cuts, int[] points, int missing) {
@@ -60,19 +66,21 @@ public final class Parameters {
         this.bins = Collections.unmodifiableMap(binsByFactor);
         this.currency = null;
         this.converter = null;
+        this.accountCurrency = null;
     }
 
-    private Parameters(Parameters base, String currency, Converter converter) {
+    private Parameters(Parameters base, String currency, Converter converter, String accountCurrency) {
         this.raw = base.raw;
         this.decimals = base.decimals;
         this.bins = base.bins;
         this.currency = currency;
         this.converter = converter;
+        this.accountCurrency = accountCurrency;
     }
 
     /** The same parameters with money thresholds written in {@code currencyCode} (an ISO 4217 code). */
     public Parameters inCurrency(String currencyCode) {
-        return new Parameters(this, Money.zero(currencyCode).currencyCode(), converter);
+        return new Parameters(this, Money.zero(currencyCode).currencyCode(), null, null);
     }
 
     /** The rule set's currency, when it declares one. */
@@ -86,7 +94,11 @@ public final class Parameters {
      */
     public Parameters forCheck(Converter checkConverter) {
         if (checkConverter == null) throw new IllegalArgumentException("converter is required but was null");
-        return new Parameters(this, currency, checkConverter);
+        String target = checkConverter.currency();
+        if (currency == null || currency.equals(target)) {
+            return views.computeIfAbsent(target, c -> new Parameters(this, currency, null, c));
+        }
+        return new Parameters(this, currency, checkConverter, null);
     }
 
     /**
@@ -96,6 +108,7 @@ public final class Parameters {
      * @throws IllegalStateException when the parameter is missing or not a number, or outside a check
      */
     public Money money(String name) {
+        if (accountCurrency != null) return moneys.computeIfAbsent(name, n -> Money.rounded(decimal(n), accountCurrency));
         if (converter == null) {
             throw new IllegalStateException("parameter " + name + " is money, which only a check can read (it needs the account's currency)");
         }

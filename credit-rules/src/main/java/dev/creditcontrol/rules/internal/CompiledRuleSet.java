@@ -41,6 +41,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CompiledRuleSet {
     /** The name rules declare the rule set's parameters under: {@code global Parameters params}. */
     public static final String PARAMETERS_GLOBAL = "params";
+    /**
+     * The names rules record findings under: {@code global Findings findings} (order rules) and
+     * {@code global ScoreSheet sheet} (assessment rules). A rule may instead bind the collector as a
+     * pattern ({@code $f : Findings()}), but then every check pays that rule a join, group or no group.
+     */
+    public static final String FINDINGS_GLOBAL = "findings";
+    public static final String SHEET_GLOBAL = "sheet";
     private final RuleSetInfo info;
     private final Parameters parameters;
     private final RuleSetPolicy policy;
@@ -60,6 +67,8 @@ public final class CompiledRuleSet {
     private final String label;
     /** Drools refuses a global that no rule file declares. */
     private final boolean declaresParameters;
+    private final boolean declaresFindings;
+    private final boolean declaresSheet;
 
     CompiledRuleSet(RuleSetInfo info, Parameters parameters, RuleSetPolicy policy, Set<String> scorecardRules,
                     KieContainer container, KieBase kieBase) {
@@ -71,8 +80,13 @@ public final class CompiledRuleSet {
         this.container = container;
         this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
-        this.declaresParameters = kieBase.getKiePackages().stream()
-                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(PARAMETERS_GLOBAL)));
+        this.declaresParameters = declares(kieBase, PARAMETERS_GLOBAL);
+        this.declaresFindings = declares(kieBase, FINDINGS_GLOBAL);
+        this.declaresSheet = declares(kieBase, SHEET_GLOBAL);
+    }
+
+    private static boolean declares(KieBase kieBase, String global) {
+        return kieBase.getKiePackages().stream().anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(global)));
     }
 
     public RuleSetInfo info() {
@@ -95,8 +109,10 @@ public final class CompiledRuleSet {
      * any rule runs, so a missing rate is the caller's {@link IllegalArgumentException}, not a rule failure.
      */
     public void requireThresholdRate(Converter converter) {
-        parameters.currency().ifPresent(c -> converter.rate(c, "account.limit: the account is in " + converter.currency()
-                + " and the money thresholds of rule set " + info.name() + " " + info.version() + " are in " + c));
+        String c = parameters.currency().orElse(null);
+        if (c == null || c.equals(converter.currency())) return;
+        converter.rate(c, "account.limit: the account is in " + converter.currency() + " and the money thresholds of rule set "
+                + info.name() + " " + info.version() + " are in " + c);
     }
 
     /**
@@ -114,6 +130,8 @@ public final class CompiledRuleSet {
             try {
                 session.addEventListener((AgendaEventListener) tracker);
                 if (declaresParameters) session.setGlobal(PARAMETERS_GLOBAL, checkParameters);
+                if (declaresFindings && collector instanceof Findings) session.setGlobal(FINDINGS_GLOBAL, collector);
+                if (declaresSheet && collector instanceof ScoreSheet) session.setGlobal(SHEET_GLOBAL, collector);
                 session.insert(collector);
                 for (Object fact : facts) session.insert(fact);
                 // Counted from here: only what rules insert (the engine's own facts create no events this way).

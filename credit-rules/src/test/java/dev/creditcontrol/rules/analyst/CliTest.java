@@ -37,7 +37,7 @@ class CliTest {
         RuleFolders.replace(dir.resolve("overdue.drl"), "OrderFacts( creditSale )", "OrderFacts( creditSale ");
         assertThat(run("validate", dir.toString())).isEqualTo(Cli.FAILED);
         // Both overdue rules match on that pattern: both are reported, at once.
-        assertThat(out.toString()).containsPattern("overdue\\.drl:17:5: ERROR \\[rule \"Overdue beyond the customer type's tolerance: credit manager reviews\"]")
+        assertThat(out.toString()).containsPattern("overdue\\.drl:18:5: ERROR \\[rule \"Overdue beyond the customer type's tolerance: credit manager reviews\"]")
                 .containsPattern("overdue\\.drl:32:5: ERROR").contains("2 error(s)");
     }
 
@@ -134,8 +134,8 @@ class CliTest {
         Path rules = RuleFolders.copyBundled(dir.resolve("mine"));
         RuleFolders.replace(rules.resolve("ruleset.properties"), "version=1.0.0", "version=7.0.0");
         // a factor only this rule set scores: the calibration must find it in the rules it was given
-        RuleFolders.replace(rules.resolve("scorecard.drl"), "$s.score(\"itemsLate60\", $a.itemsLateBeyond(60));",
-                "$s.score(\"itemsLate30\", $a.itemsLateBeyond(30));");
+        RuleFolders.replace(rules.resolve("scorecard.drl"), "sheet.score(\"itemsLate60\", $a.itemsLateBeyond(60));",
+                "sheet.score(\"itemsLate30\", $a.itemsLateBeyond(30));");
         RuleFolders.replace(rules.resolve("parameters.properties"), "score.itemsLate60.", "score.itemsLate30.");
         Path history = dir.resolve("history.csv");
         java.util.List<LabelledSnapshot> labelled = new java.util.ArrayList<>();
