@@ -58,6 +58,22 @@ public final class Converter {
     }
 
     /**
+     * The rates asked so far, keyed {@code FROM/TO/DATE} (e.g. {@code USD/CNY/2026-06-15}): exactly
+     * what a replay of the check must be given.
+     */
+    public Map<String, BigDecimal> ratesUsed() {
+        if (asked == null) return Map.of();
+        Map<String, BigDecimal> used = new HashMap<>(asked.size() * 2);
+        asked.forEach((from, rate) -> used.put(key(from, currency, on), rate));
+        return used;
+    }
+
+    /** The key of a rate in {@link #ratesUsed()}. */
+    public static String key(String from, String to, LocalDate on) {
+        return from + "/" + to + "/" + on;
+    }
+
+    /**
      * The rate from {@code from} into the target currency on the date.
      *
      * @throws IllegalArgumentException when the source has none, or gives one that is not above zero

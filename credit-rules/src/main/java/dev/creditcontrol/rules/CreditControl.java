@@ -6,6 +6,8 @@ import dev.creditcontrol.decision.Reason;
 import dev.creditcontrol.facts.AssessmentFacts;
 import dev.creditcontrol.facts.Converter;
 import dev.creditcontrol.facts.CreditFacts;
+import dev.creditcontrol.journal.DecisionJournal;
+import dev.creditcontrol.journal.JournalRecord;
 import dev.creditcontrol.model.CreditGrade;
 import dev.creditcontrol.model.CreditRequest;
 import dev.creditcontrol.model.CustomerSnapshot;
@@ -84,6 +86,8 @@ public final class CreditControl implements AutoCloseable {
     private final ExchangeRateSource rates;
     /** The engine that owns the rule sets: this one, or the one a {@link #withExchangeRates} view was made from. */
     private final CreditControl owner;
+    /** Where every decision is recorded before it is returned; null without one. Owned: closed with the engine. */
+    private final DecisionJournal journal;
 
     private CreditControl(Builder b, RuleSets ruleSets) {
         this.ruleSets = new AtomicReference<>(ruleSets);
@@ -94,6 +98,7 @@ public final class CreditControl implements AutoCloseable {
         this.listeners = List.copyOf(b.listeners);
         this.rates = b.rates;
         this.owner = this;
+        this.journal = b.journal;
         FolderWatcher w = null;
         if (b.watchQuietPeriod != null) {
             try {
@@ -117,6 +122,7 @@ public final class CreditControl implements AutoCloseable {
         this.listeners = owner.listeners;
         this.watcher = null;
         this.rates = rates;
+        this.journal = owner.journal;
     }
 
     /**
@@ -199,37 +205,88 @@ public final class CreditControl implements AutoCloseable {
         return check(shipment, snapshot, ruleSetVersion);
     }
 
-    /** The one door every checkpoint goes through: pick the version, derive, evaluate, resolve, publish. */
+    /** The one door every checkpoint goes through: pick the version, derive, evaluate, resolve, journal, publish. */
     private CreditDecision check(CreditRequest request, CustomerSnapshot snapshot, String pinned) {
-        if (request == null) throw new IllegalArgumentException("request is required but was null");
-        if (snapshot == null) throw new IllegalArgumentException("snapshot is required but was null");
-        CompiledRuleSet ruleSet = acquire(request.checkDate(), pinned);
-        CreditDecision decision;
-        try {
-            // Input errors are the caller's (a missing exchange rate among them): they propagate before anything is evaluated.
-            String currency = snapshot.account().currencyCode();
-            Converter converter = Converter.of(rates, currency, request.checkDate());
-            CreditFacts facts = CreditFacts.derive(request, snapshot, ruleSet.policy().facts(), converter);
-            ruleSet.requireThresholdRate(converter);
-            // An ungraded account on credit is graded on its history: derived here, so its input errors propagate too.
-            AssessmentFacts history = null;
-            Converter atSnapshot = null;
-            if (facts.order().grade() == null && facts.order().creditSale()) {
-                atSnapshot = snapshot.asOf().equals(request.checkDate()) ? converter : Converter.of(rates, currency, snapshot.asOf());
-                history = AssessmentFacts.derive(snapshot, ruleSet.policy().facts(), atSnapshot);
-                ruleSet.requireThresholdRate(atSnapshot);
+        Decided d = decide(request, snapshot, pinned, rates);
+        CreditDecision decision = d.decision();
+        DecisionJournal journal = owner.journal;
+        if (journal != null) {
+            try {
+                journal.append(request, snapshot, d.ratesUsed(), decision);
+            } catch (Throwable e) {
+                Decisions.rethrowIfFatal(e);
+                LOG.error("{} {} customer {}: the decision ({}) could not be journalled; failing closed", decision.checkpoint(),
+                        request.orderId(), request.customerId(), decision.outcome(), e);
+                decision = Decisions.journalFailure(request, decision, e, clock.instant());
             }
-            decision = evaluate(request, facts, history, atSnapshot, ruleSet, converter);
-        } finally {
-            ruleSet.release();
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} customer {}: {} {} by {} {}", decision.checkpoint(), request.orderId(), request.customerId(),
                     decision.outcome(), decision.reasons().stream().map(Reason::code).toList(), decision.ruleSetName(),
                     decision.ruleSetVersion());
         }
-        publish(l -> l.decided(request, snapshot, decision), request.orderId());
+        CreditDecision published = decision;
+        publish(l -> l.decided(request, snapshot, published), request.orderId());
         return decision;
+    }
+
+    /** A decision and the exchange rates it used, keyed {@code FROM/TO/DATE}. */
+    private record Decided(CreditDecision decision, Map<String, BigDecimal> ratesUsed) {}
+
+    /** Derives and evaluates on the pinned version (or the one in force), with {@code source} for other currencies. */
+    private Decided decide(CreditRequest request, CustomerSnapshot snapshot, String pinned, ExchangeRateSource source) {
+        if (request == null) throw new IllegalArgumentException("request is required but was null");
+        if (snapshot == null) throw new IllegalArgumentException("snapshot is required but was null");
+        CompiledRuleSet ruleSet = acquire(request.checkDate(), pinned);
+        try {
+            // Input errors are the caller's (a missing exchange rate among them): they propagate before anything is evaluated.
+            String currency = snapshot.account().currencyCode();
+            Converter converter = Converter.of(source, currency, request.checkDate());
+            CreditFacts facts = CreditFacts.derive(request, snapshot, ruleSet.policy().facts(), converter);
+            ruleSet.requireThresholdRate(converter);
+            // An ungraded account on credit is graded on its history: derived here, so its input errors propagate too.
+            AssessmentFacts history = null;
+            Converter atSnapshot = null;
+            if (facts.order().grade() == null && facts.order().creditSale()) {
+                atSnapshot = snapshot.asOf().equals(request.checkDate()) ? converter : Converter.of(source, currency, snapshot.asOf());
+                history = AssessmentFacts.derive(snapshot, ruleSet.policy().facts(), atSnapshot);
+                ruleSet.requireThresholdRate(atSnapshot);
+            }
+            CreditDecision decision = evaluate(request, facts, history, atSnapshot, ruleSet, converter);
+            Map<String, BigDecimal> used = converter.ratesUsed();
+            if (atSnapshot != null && atSnapshot != converter && !atSnapshot.ratesUsed().isEmpty()) {
+                used = new HashMap<>(used);
+                used.putAll(atSnapshot.ratesUsed());
+            }
+            return new Decided(decision, used);
+        } finally {
+            ruleSet.release();
+        }
+    }
+
+    /**
+     * Decides a journalled check again, on the rule-set version and with the exchange rates it was
+     * decided with, and returns the new decision (same outcome, approval, reason codes and values
+     * when the rule set is the one recorded; only the decision time differs). Nothing is journalled
+     * and no listener is told.
+     *
+     * @throws IllegalStateException when the recorded version is not loaded, or is loaded with other content (another hash)
+     */
+    public CreditDecision replay(JournalRecord record) {
+        if (record == null) throw new IllegalArgumentException("record is required but was null");
+        CreditDecision recorded = record.decision();
+        String version = recorded.ruleSetVersion();
+        RuleSetInfo loaded = ruleSets().stream().filter(i -> i.version().equals(version)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("record " + record.sequence() + " was decided on rule set "
+                        + recorded.ruleSetName() + " " + version + ", which is not loaded (loaded: "
+                        + ruleSets().stream().map(RuleSetInfo::version).toList() + ")"));
+        if (!loaded.contentHash().equals(recorded.ruleSetHash())) {
+            throw new IllegalStateException("record " + record.sequence() + " was decided on rule set " + recorded.ruleSetName() + " "
+                    + version + " with hash " + recorded.ruleSetHash() + ", but the version loaded has hash " + loaded.contentHash());
+        }
+        Map<String, BigDecimal> rates = record.rates();
+        return decide(record.request(), record.snapshot(), version,
+                (from, to, on) -> Optional.ofNullable(rates.get(Converter.key(from, to, on)))).decision();
     }
 
     /** Takes a hold on the version to use, retrying if a reload retired it in between. */
@@ -451,6 +508,7 @@ public final class CreditControl implements AutoCloseable {
     public void close() {
         if (owner != this) return; // a view: its owner closes
         if (watcher != null) watcher.close();
+        if (journal != null) journal.close();
         // Not the reload lock: a reload still compiling or warming up must not hold up closing.
         synchronized (swapLock) {
             if (closed) return;
@@ -530,8 +588,26 @@ public final class CreditControl implements AutoCloseable {
         private Executor watchExecutor = FolderWatcher.defaultExecutor();
         private boolean verifyScenarios = true;
         private ExchangeRateSource rates = ExchangeRates.none();
+        private DecisionJournal journal;
 
         private Builder() {}
+
+        /**
+         * Records every decision in {@code journal} before returning it: the full input, the
+         * decision, the rule-set version and hash and the exchange rates used, hash-chained (see
+         * {@link DecisionJournal}). The engine owns the journal and closes it when it closes.
+         *
+         * <p>If the journal cannot record a decision (disk full, directory read-only, database
+         * down, a failed fsync), the caller does not get that decision: {@code checkOrder} and
+         * {@code checkShipment} return instead a {@code REJECT} with reason {@code ENGINE_ERROR}
+         * whose message says the decision could not be journalled (and what it would have been),
+         * logged at ERROR. That refusal is not in the journal. Nothing is ever approved unrecorded.
+         */
+        public Builder journal(DecisionJournal journal) {
+            if (journal == null) throw new IllegalArgumentException("journal is required but was null");
+            this.journal = journal;
+            return this;
+        }
 
         /**
          * Where the engine finds the rate for an amount in another currency than the account's

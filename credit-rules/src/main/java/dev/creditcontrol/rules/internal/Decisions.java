@@ -123,6 +123,19 @@ public final class Decisions {
         return resolve(request, ruleSet, List.of(engineErrorReason("The credit check could not be completed", error)), at);
     }
 
+    /**
+     * What the caller gets when the journal could not record {@code decision}: a REJECT with
+     * ENGINE_ERROR saying so (and what the decision would have been), on the same rule set.
+     */
+    public static CreditDecision journalFailure(CreditRequest request, CreditDecision decision, Throwable error, Instant at) {
+        Reason reason = new Reason(ENGINE_ERROR, "The decision (" + decision.outcome() + ") could not be journalled, so the order is refused: "
+                + error.getClass().getSimpleName() + ": " + error.getMessage(), "(journal)", Outcome.REJECT, Optional.empty(),
+                Map.of("error", error.getClass().getName(), "decisionNotJournalled", decision.outcome().name()));
+        return new CreditDecision(decision.orderId(), decision.customerId(), decision.orderDate(), Outcome.REJECT, Optional.empty(),
+                List.of(reason), decision.ruleSetName(), decision.ruleSetVersion(), decision.ruleSetHash(), at, decision.checkpoint(),
+                decision.shipmentId());
+    }
+
     /** The reason a failed step adds: REJECT, so a decision that carries it is never approved. */
     public static Reason engineErrorReason(String what, Throwable error) {
         return new Reason(ENGINE_ERROR, what + ", so the order is refused: " + error.getClass().getSimpleName() + ": "
