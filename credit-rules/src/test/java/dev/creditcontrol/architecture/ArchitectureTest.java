@@ -40,14 +40,16 @@ class ArchitectureTest {
             .importPackages("dev.creditcontrol");
 
     /** The packages a host compiles against. */
-    static final Set<String> HOST_PACKAGES = Set.of("dev.creditcontrol.model", "dev.creditcontrol.decision", "dev.creditcontrol.rules");
+    static final Set<String> HOST_PACKAGES = Set.of("dev.creditcontrol.model", "dev.creditcontrol.decision", "dev.creditcontrol.rules",
+            "dev.creditcontrol.journal");
     /**
      * 42 types after part 1 and the lifecycle; the part-2 contract (DESIGN.md) names 8 more for exposure
      * (ExchangeRateSource, ExchangeRates and its Builder, CreditGroup, BillType, AcceptanceBill,
-     * SecurityType, Security) and 4 for receivables (Tone, AgingBucket, CollectionAction,
-     * ReceivablesReview): 54, plus room for one. A type beyond that must replace one, not add to them.
+     * SecurityType, Security), 3 for the journal (DecisionJournal, JournalRecord, JournalCheck) plus
+     * its JSON form (JsonForm), and 4 for receivables (Tone, AgingBucket, CollectionAction,
+     * ReceivablesReview): 58. A type beyond that must replace one, not add to them.
      */
-    static final int HOST_SURFACE_LIMIT = 55;
+    static final int HOST_SURFACE_LIMIT = 58;
 
     static final ArchRule TOOLING_USES_ONLY_PUBLIC_API = noClasses().that().resideInAPackage("dev.creditcontrol.rules.analyst..")
             .should().dependOnClassesThat().resideInAPackage("dev.creditcontrol.rules.internal..")

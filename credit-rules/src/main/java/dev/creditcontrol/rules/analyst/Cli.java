@@ -15,14 +15,16 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * The analysts' command line: {@code validate}, {@code test}, {@code diff} and {@code calibrate}.
- * Exit codes, for CI jobs: 0 success; 1 the rule set has errors or a scenario failed; 2 bad usage
- * or unreadable input; 3 ({@code diff} only) decisions changed; 4 an unexpected failure. Every
+ * The analysts' command line: {@code validate}, {@code test}, {@code diff}, {@code calibrate},
+ * {@code publish}, {@code journal verify|export} and {@code backtest}. Exit codes, for CI jobs:
+ * 0 success; 1 the rule set has errors, a scenario failed or a journal is broken; 2 bad usage or
+ * unreadable input; 3 ({@code diff}, {@code backtest}) decisions changed; 4 an unexpected failure. Every
  * error is printed as one line per problem, with no stack trace unless {@code --verbose}.
  */
 @Command(name = "credit-rules", mixinStandardHelpOptions = true, version = "credit-rules 0.1.0",
         description = "Validate, test and compare credit-control rule sets.",
-        subcommands = {Cli.Validate.class, Cli.Test.class, Cli.Diff.class, Cli.Calibrate.class, Cli.Publish.class})
+        subcommands = {Cli.Validate.class, Cli.Test.class, Cli.Diff.class, Cli.Calibrate.class, Cli.Publish.class,
+                Cli.Journal.class, Cli.BacktestCommand.class})
 public final class Cli implements Callable<Integer> {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -87,6 +89,124 @@ public final class Cli implements Callable<Integer> {
     private static Path folder(Path p) {
         if (!Files.isDirectory(p)) throw new IllegalArgumentException("not a folder: " + p.toAbsolutePath());
         return p;
+    }
+
+    @Command(name = "journal", description = "Verify or export a decision journal directory.",
+            subcommands = {JournalVerify.class, JournalExport.class})
+    static final class Journal implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return USAGE;
+        }
+    }
+
+    @Command(name = "verify", description = "Walk the hash chain of a journal directory and name the first bad record.")
+    static final class JournalVerify implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", description = "the journal directory")
+        Path dir;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (dev.creditcontrol.journal.DecisionJournal journal = dev.creditcontrol.journal.DecisionJournal.inDirectory(folder(dir))) {
+                dev.creditcontrol.journal.JournalCheck check = journal.verify();
+                spec.commandLine().getOut().println(dir + ": " + check);
+                return check.intact() ? OK : FAILED;
+            }
+        }
+    }
+
+    @Command(name = "export", description = "Write every record of a journal directory as JSON Lines (as stored) or CSV (one row per decision).")
+    static final class JournalExport implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", description = "the journal directory")
+        Path dir;
+
+        @CommandLine.Option(names = "--format", defaultValue = "jsonl", description = "jsonl or csv (default ${DEFAULT-VALUE})")
+        String format;
+
+        @CommandLine.Option(names = "--output", description = "file to write (default: standard output)")
+        Path output;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            if (!format.equals("jsonl") && !format.equals("csv")) throw new IllegalArgumentException("--format is jsonl or csv, not " + format);
+            java.io.Writer out = output == null ? spec.commandLine().getOut()
+                    : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+            long n;
+            try (dev.creditcontrol.journal.DecisionJournal journal = dev.creditcontrol.journal.DecisionJournal.inDirectory(folder(dir))) {
+                n = format.equals("jsonl") ? JournalExport.jsonl(journal, out) : JournalExport.csv(journal, out);
+            } finally {
+                if (output != null) out.close();
+                else out.flush();
+            }
+            if (output != null) spec.commandLine().getOut().println("wrote " + n + " records to " + output);
+            return OK;
+        }
+
+        static long jsonl(dev.creditcontrol.journal.DecisionJournal journal, java.io.Writer out) throws java.io.IOException {
+            long n = 0;
+            try (var records = journal.records()) {
+                for (var it = records.iterator(); it.hasNext(); n++) {
+                    out.write(it.next().json());
+                    out.write('\n');
+                }
+            }
+            return n;
+        }
+
+        static final List<String> CSV_COLUMNS = List.of("sequence", "recordedAt", "checkpoint", "orderId", "shipmentId", "customerId",
+                "checkDate", "total", "currency", "outcome", "requiredApproval", "reasons", "ruleSetName", "ruleSetVersion", "ruleSetHash", "hash");
+
+        static long csv(dev.creditcontrol.journal.DecisionJournal journal, java.io.Writer out) throws java.io.IOException {
+            long n = 0;
+            org.apache.commons.csv.CSVPrinter csv = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+                    .setHeader(CSV_COLUMNS.toArray(String[]::new)).get().print(out);
+            try (var records = journal.records()) {
+                for (var it = records.iterator(); it.hasNext(); n++) {
+                    var r = it.next();
+                    var d = r.decision();
+                    csv.printRecord(r.sequence(), r.recordedAt(), d.checkpoint(), d.orderId(), d.shipmentId().orElse(""), d.customerId(),
+                            r.request().checkDate(), r.request().total().amount().toPlainString(), r.request().total().currencyCode(),
+                            d.outcome(), d.requiredApproval().map(Enum::name).orElse(""),
+                            String.join(" ", d.reasons().stream().map(dev.creditcontrol.decision.Reason::code).toList()),
+                            d.ruleSetName(), d.ruleSetVersion(), d.ruleSetHash(), r.hash());
+                }
+            }
+            csv.flush();
+            return n;
+        }
+    }
+
+    @Command(name = "backtest", description = "Decide every record of a journal again on a candidate rule set and report which outcomes would change.")
+    static final class BacktestCommand implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", description = "the journal directory")
+        Path dir;
+
+        @CommandLine.Option(names = "--rules", required = true, description = "the candidate rule-set folder")
+        Path rules;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (CreditControl candidate = CreditControl.builder().ruleSetDirectory(folder(rules)).verifyScenarios(false).build();
+                 dev.creditcontrol.journal.DecisionJournal journal = dev.creditcontrol.journal.DecisionJournal.inDirectory(folder(dir));
+                 var records = journal.records()) {
+                Backtest.Result result = Backtest.run(records, candidate);
+                spec.commandLine().getOut().println(result.render());
+                return result.changed() > 0 ? CHANGED : OK;
+            }
+        }
     }
 
     @Command(name = "validate", description = "Report every problem in a rule set (or a folder of versions), with file:line:column.")
