@@ -77,7 +77,7 @@ class ArchitectureTest {
 
     static final ArchRule NO_DROOLS_TYPE_IN_A_PUBLIC_SIGNATURE = classes().that().arePublic()
             .and().resideOutsideOfPackage("dev.creditcontrol.rules.internal..")
-            .should(new ArchCondition<JavaClass>("show no Drools or KIE type in a public or protected signature") {
+            .should(new ArchCondition<JavaClass>("show no Drools, KIE or Jackson type in a public or protected signature") {
                 @Override
                 public void check(JavaClass type, ConditionEvents events) {
                     for (JavaCodeUnit member : type.getCodeUnits()) {
@@ -97,7 +97,8 @@ class ArchitectureTest {
         List<Type> types = new ArrayList<>(List.of(e.getGenericParameterTypes()));
         if (e instanceof Method m) types.add(m.getGenericReturnType());
         types.addAll(List.of(e.getGenericExceptionTypes()));
-        return types.stream().map(Type::getTypeName).filter(n -> n.contains("org.kie") || n.contains("org.drools")).toList();
+        return types.stream().map(Type::getTypeName).filter(n -> n.contains("org.kie") || n.contains("org.drools")
+                || n.contains("tools.jackson") || n.contains("com.fasterxml.jackson")).toList();
     }
 
     @Test

@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  * {@code checkOrder} with the directory journal: every decision fsynced before it returns, on
  * one caller thread and on sixteen (group commit). Throughput gives durable decisions per second,
  * SampleTime the latency percentiles. The journal lives in a fresh temporary directory per fork
- * ({@code -Djournal.dir=...} to put it on another disk).
+ * ({@code -Djournal.dir=...} to put it on another disk). Run as {@code -bm thrpt -tu s} for decisions per
+ * second and {@code -bm sample -tu us} for the percentiles.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
