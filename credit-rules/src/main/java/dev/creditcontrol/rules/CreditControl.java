@@ -4,7 +4,13 @@ import dev.creditcontrol.decision.CreditAssessment;
 import dev.creditcontrol.decision.CreditDecision;
 import dev.creditcontrol.decision.Reason;
 import dev.creditcontrol.facts.AssessmentFacts;
+import dev.creditcontrol.decision.AgingBucket;
+import dev.creditcontrol.decision.CollectionAction;
+import dev.creditcontrol.decision.ReceivablesReview;
+import dev.creditcontrol.facts.CollectionPolicy;
 import dev.creditcontrol.facts.Converter;
+import dev.creditcontrol.facts.ReceivablesFacts;
+import dev.creditcontrol.model.Money;
 import dev.creditcontrol.facts.CreditFacts;
 import dev.creditcontrol.journal.DecisionJournal;
 import dev.creditcontrol.journal.JournalRecord;
@@ -398,6 +404,53 @@ public final class CreditControl implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new CreditControlException("assessment of customer " + snapshot.customer().id() + " failed on rule set "
                     + ruleSet.info().name() + " " + ruleSet.info().version() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reviews a customer's receivables as of the snapshot date with the rule-set version in force
+     * then: aging by days past due (every band of the rule set listed), a reminder before due or a
+     * dunning notice for each open invoice that calls for one (level and tone by the rule set's
+     * collection rules and the account's grade), the dunning level (the highest of any open
+     * invoice) and the bad-debt provision. Amounts are in the account's currency. Thread-safe.
+     *
+     * @throws IllegalArgumentException naming the field when the input is invalid (an amount in a
+     *                                  currency without a rate on the snapshot date, among others)
+     * @throws CreditControlException   when the rule set does not review receivables or a collection rule fails
+     */
+    public ReceivablesReview reviewReceivables(CustomerSnapshot snapshot) {
+        if (snapshot == null) throw new IllegalArgumentException("snapshot is required but was null");
+        CompiledRuleSet ruleSet = acquire(snapshot.asOf(), null);
+        try {
+            CollectionPolicy policy = ruleSet.policy().collection().orElseThrow(() -> new CreditControlException("rule set "
+                    + ruleSet.info().name() + " " + ruleSet.info().version() + " does not review receivables (no aging.bucketDays,"
+                    + " dunning.levelDays, provision.rates)"));
+            Converter converter = Converter.of(rates, snapshot.account().currencyCode(), snapshot.asOf());
+            ReceivablesFacts facts = ReceivablesFacts.derive(snapshot, policy, converter);
+            ruleSet.requireThresholdRate(converter);
+            List<CompiledRuleSet.Notice> notices;
+            try {
+                notices = ruleSet.review(facts.items(), limits, converter);
+            } catch (RuntimeException e) {
+                throw new CreditControlException("receivables review of customer " + snapshot.customer().id() + " failed on rule set "
+                        + ruleSet.info().name() + " " + ruleSet.info().version() + ": " + e.getMessage(), e);
+            }
+            List<AgingBucket> aging = new ArrayList<>(facts.labels().size());
+            Money provision = Money.zero(snapshot.account().currencyCode());
+            for (int i = 0; i < facts.labels().size(); i++) {
+                aging.add(new AgingBucket(facts.labels().get(i), facts.amounts().get(i), facts.invoices().get(i), facts.provisions().get(i)));
+                provision = provision.plus(facts.provisions().get(i));
+            }
+            List<CollectionAction> actions = new ArrayList<>(notices.size());
+            for (CompiledRuleSet.Notice n : notices) {
+                actions.add(new CollectionAction(n.item().invoiceId(), n.item().level(), n.tone(), n.message(), n.item().amount(),
+                        n.item().due(), n.rule()));
+            }
+            int level = facts.items().stream().mapToInt(dev.creditcontrol.facts.CollectionItem::level).max().orElse(0);
+            return new ReceivablesReview(snapshot.customer().id(), snapshot.customer().type(), snapshot.account().grade(),
+                    snapshot.asOf(), aging, actions, provision, level, ruleSet.info().name(), ruleSet.info().version());
+        } finally {
+            ruleSet.release();
         }
     }
 

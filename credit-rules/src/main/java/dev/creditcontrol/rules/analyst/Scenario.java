@@ -31,12 +31,40 @@ import java.util.Set;
  * @param shipment         when the row is checked at the shipment checkpoint, the shipment (of {@code order}'s lines)
  * @param expectedBlocked  expected blocked SKUs (the lines a refusal names), if given; an empty set expects none
  * @param rates            the exchange rates the row is checked with, if it gives any (else the engine's own)
+ * @param review           what the row expects of the customer's receivables review
  */
 public record Scenario(String name, String source, OrderRequest order, CustomerSnapshot snapshot,
                        Optional<Outcome> expectedOutcome, Optional<Set<String>> expectedReasons,
                        Optional<ApprovalLevel> expectedApproval, Optional<CreditGrade> expectedGrade,
                        Optional<WarningLevel> expectedLevel, Optional<ShipmentRequest> shipment,
-                       Optional<Set<String>> expectedBlocked, Optional<ExchangeRates> rates) {
+                       Optional<Set<String>> expectedBlocked, Optional<ExchangeRates> rates, Review review) {
+
+    /**
+     * What a row expects of the receivables review ({@code CreditControl.reviewReceivables}).
+     *
+     * @param dunningLevel the customer's dunning level
+     * @param provision    the provision, as an amount in the account's currency (e.g. {@code 3500.00})
+     * @param notices      the notices as {@code invoiceId:TONE}, e.g. {@code INV-1:GENTLE}; empty expects none
+     */
+    public record Review(Optional<Integer> dunningLevel, Optional<java.math.BigDecimal> provision, Optional<Set<String>> notices) {
+        /** No expectation. */
+        public static final Review NONE = new Review(Optional.empty(), Optional.empty(), Optional.empty());
+
+        /** Whether the row expects anything of the review. */
+        public boolean any() {
+            return dunningLevel.isPresent() || provision.isPresent() || notices.isPresent();
+        }
+    }
+
+    /** A row without expectations of the receivables review. */
+    public Scenario(String name, String source, OrderRequest order, CustomerSnapshot snapshot,
+                    Optional<Outcome> expectedOutcome, Optional<Set<String>> expectedReasons,
+                    Optional<ApprovalLevel> expectedApproval, Optional<CreditGrade> expectedGrade,
+                    Optional<WarningLevel> expectedLevel, Optional<ShipmentRequest> shipment,
+                    Optional<Set<String>> expectedBlocked, Optional<ExchangeRates> rates) {
+        this(name, source, order, snapshot, expectedOutcome, expectedReasons, expectedApproval, expectedGrade, expectedLevel,
+                shipment, expectedBlocked, rates, Review.NONE);
+    }
 
     /** A row checked with the engine's own exchange rates. */
     public Scenario(String name, String source, OrderRequest order, CustomerSnapshot snapshot,
@@ -45,7 +73,7 @@ public record Scenario(String name, String source, OrderRequest order, CustomerS
                     Optional<WarningLevel> expectedLevel, Optional<ShipmentRequest> shipment,
                     Optional<Set<String>> expectedBlocked) {
         this(name, source, order, snapshot, expectedOutcome, expectedReasons, expectedApproval, expectedGrade, expectedLevel,
-                shipment, expectedBlocked, Optional.empty());
+                shipment, expectedBlocked, Optional.empty(), Review.NONE);
     }
 
     /** A row with every expectation but the blocked lines. */
@@ -82,6 +110,11 @@ public record Scenario(String name, String source, OrderRequest order, CustomerS
         return version.isPresent() ? control.assess(snapshot, Optional.empty(), version.get()) : control.assess(snapshot);
     }
 
+    /** Reviews the row's customer's receivables with {@code engine} (and the row's rates). */
+    public dev.creditcontrol.decision.ReceivablesReview review(CreditControl engine) {
+        return withRates(engine).reviewReceivables(snapshot);
+    }
+
     private CreditControl withRates(CreditControl engine) {
         return rates.isPresent() ? engine.withExchangeRates(rates.get()) : engine;
     }
@@ -96,6 +129,6 @@ public record Scenario(String name, String source, OrderRequest order, CustomerS
     /** Whether the row says what it expects. */
     public boolean hasExpectations() {
         return expectedOutcome.isPresent() || expectedReasons.isPresent() || expectedApproval.isPresent()
-                || expectedGrade.isPresent() || expectedLevel.isPresent() || expectedBlocked.isPresent();
+                || expectedGrade.isPresent() || expectedLevel.isPresent() || expectedBlocked.isPresent() || review.any();
     }
 }

@@ -127,9 +127,13 @@ final class ScenarioBuilder {
             Optional<Set<String>> blocked = Optional.ofNullable(parse("expectedBlocked", null, ScenarioCells::codes));
             Optional<dev.creditcontrol.model.ExchangeRates> rates = Optional.ofNullable(
                     parse("rates", null, v -> ScenarioCells.rates(v, orderDate)));
+            Scenario.Review review = new Scenario.Review(
+                    Optional.ofNullable(parse("expectedDunningLevel", null, Integer::valueOf)),
+                    Optional.ofNullable(parse("expectedProvision", null, v -> new BigDecimal(v))),
+                    Optional.ofNullable(parse("expectedNotices", null, ScenarioCells::codes)));
             if (problems.size() > before) return Optional.empty();
             return Optional.of(new Scenario(name, row.where(), order.build(), snapshot, outcome, reasons, approval, grade, level,
-                    shipment, blocked, rates));
+                    shipment, blocked, rates, review));
         } catch (IllegalArgumentException e) {
             problems.add(row.where() + ": " + e.getMessage());
             return Optional.empty();

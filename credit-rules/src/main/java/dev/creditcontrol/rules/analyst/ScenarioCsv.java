@@ -36,7 +36,7 @@ final class ScenarioCsv {
             "limitValidUntil", "paymentTermDays", "limitCheck", "openReceivables", "overdueDays", "receivables",
             "deliveredNotInvoiced", "openOrders", "bills", "securities", "group", "rates", "thirdPartyScore", "debtToAssets", "currentRatio", "warningLevel",
             "checkpoint", "shipmentId", "lines", "payment", "requestedBy", "release",
-            "expectedOutcome", "expectedReasons", "expectedApproval", "expectedBlocked", "expectedGrade", "expectedLevel", "bad",
+            "expectedOutcome", "expectedReasons", "expectedApproval", "expectedBlocked", "expectedGrade", "expectedLevel", "expectedDunningLevel", "expectedProvision", "expectedNotices", "bad",
             "note");
 
     private static final Map<String, String> BY_LOWER_CASE = COLUMNS.stream()

@@ -41,7 +41,15 @@ public final class ScenarioRunner {
             } catch (CreditControlException e) {
                 assessError = e.getMessage(); // a rule set without a scorecard checks orders only
             }
-            results.add(ScenarioResult.of(s, d, a, assessError));
+            Optional<dev.creditcontrol.decision.ReceivablesReview> review = Optional.empty();
+            String reviewError = "";
+            try {
+                review = Optional.of(s.review(control));
+                review.get().actions().forEach(x -> fired.add(x.rule()));
+            } catch (CreditControlException e) {
+                reviewError = e.getMessage(); // a rule set without collection rules checks orders only
+            }
+            results.add(ScenarioResult.of(s, d, a, assessError, review, reviewError));
         }
         Set<String> never = new TreeSet<>(version.ruleNames());
         never.removeAll(fired);

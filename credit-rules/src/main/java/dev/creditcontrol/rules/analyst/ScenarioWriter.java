@@ -72,6 +72,9 @@ final class ScenarioWriter {
         cells.put("expectedBlocked", s.expectedBlocked().map(ScenarioCells::codes).orElse(""));
         cells.put("expectedGrade", s.expectedGrade().map(Enum::name).orElse(""));
         cells.put("expectedLevel", s.expectedLevel().map(Enum::name).orElse(""));
+        cells.put("expectedDunningLevel", s.review().dunningLevel().map(String::valueOf).orElse(""));
+        cells.put("expectedProvision", s.review().provision().map(java.math.BigDecimal::toPlainString).orElse(""));
+        cells.put("expectedNotices", s.review().notices().map(ScenarioCells::codes).orElse(""));
         cells.put("bad", bad.map(String::valueOf).orElse(""));
         List<String> row = new ArrayList<>(ScenarioCsv.COLUMNS.size());
         for (String column : ScenarioCsv.COLUMNS) row.add(cells.getOrDefault(column, ""));

@@ -7,7 +7,10 @@ import dev.creditcontrol.decision.FactorScore;
 import dev.creditcontrol.decision.WarningAction;
 import dev.creditcontrol.decision.WarningLevel;
 import dev.creditcontrol.facts.AssessmentFacts;
+import dev.creditcontrol.decision.Tone;
+import dev.creditcontrol.facts.CollectionItem;
 import dev.creditcontrol.facts.Converter;
+import dev.creditcontrol.rules.authoring.Notices;
 import dev.creditcontrol.facts.CreditFacts;
 import dev.creditcontrol.model.CustomerType;
 import dev.creditcontrol.rules.authoring.ScoreSheet;
@@ -48,6 +51,7 @@ public final class CompiledRuleSet {
      */
     public static final String FINDINGS_GLOBAL = "findings";
     public static final String SHEET_GLOBAL = "sheet";
+    public static final String NOTICES_GLOBAL = "notices";
     private final RuleSetInfo info;
     private final Parameters parameters;
     private final RuleSetPolicy policy;
@@ -69,6 +73,7 @@ public final class CompiledRuleSet {
     private final boolean declaresParameters;
     private final boolean declaresFindings;
     private final boolean declaresSheet;
+    private final boolean declaresNotices;
 
     CompiledRuleSet(RuleSetInfo info, Parameters parameters, RuleSetPolicy policy, Set<String> scorecardRules,
                     KieContainer container, KieBase kieBase) {
@@ -83,6 +88,7 @@ public final class CompiledRuleSet {
         this.declaresParameters = declares(kieBase, PARAMETERS_GLOBAL);
         this.declaresFindings = declares(kieBase, FINDINGS_GLOBAL);
         this.declaresSheet = declares(kieBase, SHEET_GLOBAL);
+        this.declaresNotices = declares(kieBase, NOTICES_GLOBAL);
     }
 
     private static boolean declares(KieBase kieBase, String global) {
@@ -132,6 +138,7 @@ public final class CompiledRuleSet {
                 if (declaresParameters) session.setGlobal(PARAMETERS_GLOBAL, checkParameters);
                 if (declaresFindings && collector instanceof Findings) session.setGlobal(FINDINGS_GLOBAL, collector);
                 if (declaresSheet && collector instanceof ScoreSheet) session.setGlobal(SHEET_GLOBAL, collector);
+                if (declaresNotices && collector instanceof Notices) session.setGlobal(NOTICES_GLOBAL, collector);
                 session.insert(collector);
                 for (Object fact : facts) session.insert(fact);
                 // Counted from here: only what rules insert (the engine's own facts create no events this way).
@@ -226,6 +233,40 @@ public final class CompiledRuleSet {
         fire(sheet.tracker, limits, sheet, List.of(facts), match -> scorecardRules.contains(match.getRule().getName()),
                 parameters.forCheck(converter));
         return new ScoreResult(List.copyOf(sheet.factors), List.of());
+    }
+
+    /** A notice the collection rules sent. */
+    public record Notice(CollectionItem item, Tone tone, String message, String rule) {}
+
+    /**
+     * Runs the collection rules over a customer's open invoices and returns the notices, one per
+     * invoice at most (the first sent wins), in firing order.
+     *
+     * @throws IllegalStateException when the rule set declares no {@code notices} global (it has no collection rules)
+     */
+    public List<Notice> review(List<CollectionItem> items, Limits limits, Converter converter) {
+        if (!declaresNotices) {
+            throw new IllegalStateException("rule set " + info.name() + " " + info.version() + " has no collection rules (global Notices notices)");
+        }
+        NoticeSheet sheet = new NoticeSheet();
+        fire(sheet.tracker, limits, sheet, new ArrayList<>(items), null, parameters.forCheck(converter));
+        return List.copyOf(sheet.notices);
+    }
+
+    /** Whether the rule set has collection rules. */
+    public boolean reviewsReceivables() {
+        return declaresNotices;
+    }
+
+    private static final class NoticeSheet extends Notices {
+        final List<Notice> notices = new ArrayList<>();
+        final java.util.Set<String> sent = new java.util.HashSet<>();
+        final RuleTracker tracker = new RuleTracker();
+
+        @Override
+        protected void add(CollectionItem item, Tone tone, String message) {
+            if (sent.add(item.invoiceId())) notices.add(new Notice(item, tone, message, tracker.rule));
+        }
     }
 
     /** The per-assessment score sheet, tagged with the rule that was firing. */

@@ -1,5 +1,6 @@
 package dev.creditcontrol.rules.internal;
 
+import dev.creditcontrol.facts.CollectionPolicy;
 import dev.creditcontrol.facts.FactPolicy;
 import dev.creditcontrol.facts.LicenceRequirements;
 import dev.creditcontrol.model.BillType;
@@ -27,10 +28,10 @@ import java.util.stream.Collectors;
  * the windows payment behaviour is measured over, and which events call for a new assessment.
  * Read once when the rule set loads; a mistake is a load error at the parameter's line.
  */
-public record RuleSetPolicy(FactPolicy facts, Set<CreditEvent.Kind> reassessOn) {
+public record RuleSetPolicy(FactPolicy facts, Set<CreditEvent.Kind> reassessOn, Optional<CollectionPolicy> collection) {
     /** Parameter prefixes the engine reads itself, so the lint does not call them unused. */
     static final Set<String> PARAMETERS = Set.of("licence.required.", "history.", "reassess.", "exposure.billShare.",
-            "limit.securityShare.");
+            "limit.securityShare.", "aging.", "dunning.", "provision.");
 
     /** Reads the policy, or reports each mistake (with its key) and returns empty. */
     static Optional<RuleSetPolicy> read(Parameters p, PropertiesText lines, List<RuleSetProblem> problems) {
@@ -62,16 +63,44 @@ public record RuleSetPolicy(FactPolicy facts, Set<CreditEvent.Kind> reassessOn) 
         if (reassessOn.contains(CreditEvent.Kind.LARGE_ORDER)) integer(p, "reassess.largeOrderShare", lines, problems, true);
         Map<BillType, BigDecimal> billShares = shares(p, BillType.class, "exposure.billShare.", lines, problems);
         Map<SecurityType, BigDecimal> securityShares = shares(p, SecurityType.class, "limit.securityShare.", lines, problems);
+        Optional<CollectionPolicy> collection = collection(p, lines, problems);
         if (problems.size() > before) return Optional.empty();
         try {
             FactPolicy facts = new FactPolicy(LicenceRequirements.of(table), historyMonths, recentMonths,
                     newCustomerMonths, newCustomerInvoices, salesWindowDays, billShares, securityShares);
-            return Optional.of(new RuleSetPolicy(facts, Set.copyOf(reassessOn)));
+            return Optional.of(new RuleSetPolicy(facts, Set.copyOf(reassessOn), collection));
         } catch (IllegalArgumentException e) {
             String key = e.getMessage().split(" ", 2)[0];
             problems.add(error(lines, key, e.getMessage()));
             return Optional.empty();
         }
+    }
+
+    /**
+     * The receivables policy, when the rule set reviews receivables: all three of
+     * {@code aging.bucketDays}, {@code dunning.levelDays} and {@code provision.rates}, or none.
+     */
+    private static Optional<CollectionPolicy> collection(Parameters p, PropertiesText lines, List<RuleSetProblem> problems) {
+        List<String> keys = List.of("aging.bucketDays", "dunning.levelDays", "provision.rates");
+        long given = keys.stream().filter(p::has).count();
+        if (given == 0) return Optional.empty();
+        if (given < keys.size()) {
+            for (String k : keys) if (!p.has(k)) problems.add(error(lines, k, "parameter " + k + " is not defined: a rule set "
+                    + "that reviews receivables needs aging.bucketDays, dunning.levelDays and provision.rates"));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new CollectionPolicy(integers(p.text("aging.bucketDays")), integers(p.text("dunning.levelDays")),
+                    Arrays.stream(p.text("provision.rates").split("\\s*,\\s*")).map(String::strip).map(BigDecimal::new).toList()));
+        } catch (IllegalArgumentException e) {
+            String key = e.getMessage().split(" ", 2)[0];
+            problems.add(error(lines, keys.contains(key) ? key : "provision.rates", e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private static List<Integer> integers(String text) {
+        return Arrays.stream(text.split("\\s*,\\s*")).map(String::strip).map(Integer::valueOf).toList();
     }
 
     /** The shares given per constant ({@code prefix + NAME}); a constant without one gets the policy's cautious default. */
