@@ -97,81 +97,43 @@ public final class PortfolioMonitor {
     /** Assesses every snapshot the iterator gives; the iterator is read by one thread at a time. */
     public Summary run(Iterator<CustomerSnapshot> snapshots) {
         long start = System.nanoTime();
-        AtomicLong done = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
         ConcurrentLinkedQueue<Alert> alerts = new ConcurrentLinkedQueue<>();
-        List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        List<Tally> tallies = Collections.synchronizedList(new ArrayList<>());
-        // Without a host executor, the run owns its threads and stops them when it ends.
-        ExecutorService own = executor == null ? Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "credit-portfolio");
-            t.setDaemon(true);
-            return t;
-        }) : null;
-        Executor pool = own != null ? own : executor;
-        List<CompletableFuture<Void>> workers = new ArrayList<>();
-        try {
-            for (int t = 0; t < threads; t++) {
-                workers.add(CompletableFuture.runAsync(() -> {
-                    Tally tally = new Tally();
-                    tallies.add(tally);
-                    List<CustomerSnapshot> batch = new ArrayList<>(batchSize);
-                    while (!Thread.currentThread().isInterrupted()) {
-                        batch.clear();
-                        synchronized (snapshots) {
-                            while (batch.size() < batchSize && snapshots.hasNext()) batch.add(snapshots.next());
-                        }
-                        if (batch.isEmpty()) return;
-                        for (CustomerSnapshot s : batch) {
-                            try {
-                                CreditAssessment a = control.assess(s);
-                                tally.add(a);
-                                if (a.warningLevel() != WarningLevel.GREEN) {
-                                    Alert alert = new Alert(a.customerId(), a.warningLevel(), a.score(), a.grade(), a.actions(),
-                                            a.reasons().stream().map(r -> r.code()).toList(), a.exposure());
-                                    if (alertSink == null) alerts.add(alert);
-                                    else alertSink.accept(alert);
-                                }
-                            } catch (RuntimeException e) {
-                                failed.incrementAndGet();
-                                if (failures.size() < 20) failures.add(s.customer().id() + ": " + e.getMessage());
-                            }
-                            long n = done.incrementAndGet();
-                            if (progress != null && n % progressEvery == 0) progress.accept(n);
-                        }
-                    }
-                }, pool));
-            }
-            CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            workers.forEach(w -> w.cancel(true));
-            throw new CreditControlException("portfolio run interrupted after " + done.get() + " customers", e);
-        } catch (ExecutionException | CompletionException e) {
-            throw new CreditControlException("portfolio run failed after " + done.get() + " customers", e.getCause());
-        } finally {
-            if (own != null) own.shutdownNow();
-        }
-        Tally total = new Tally();
-        tallies.forEach(total::merge);
-        return new Summary(total.assessed, failed.get(), Collections.unmodifiableMap(total.perGrade),
+        StreamedRun<Tally> run = StreamedRun.run(snapshots, threads, batchSize, executor, progressEvery, progress, "portfolio run",
+                () -> new Tally(a -> {
+                    Alert alert = new Alert(a.customerId(), a.warningLevel(), a.score(), a.grade(), a.actions(),
+                            a.reasons().stream().map(r -> r.code()).toList(), a.exposure());
+                    if (alertSink == null) alerts.add(alert);
+                    else alertSink.accept(alert);
+                }));
+        Tally total = new Tally(null);
+        run.workers.forEach(total::merge);
+        return new Summary(total.assessed, run.failed.get(), Collections.unmodifiableMap(total.perGrade),
                 Collections.unmodifiableMap(total.perLevel), Collections.unmodifiableMap(total.exposure),
-                List.copyOf(alerts), List.copyOf(failures), Duration.ofNanos(System.nanoTime() - start));
+                List.copyOf(alerts), List.copyOf(run.failures), Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** One worker's counts, merged at the end so workers never contend on them. */
-    private static final class Tally {
+    private final class Tally implements StreamedRun.Worker {
+        private final Consumer<CreditAssessment> alert;
         long assessed;
         final Map<CreditGrade, Long> perGrade = new EnumMap<>(CreditGrade.class);
         final Map<WarningLevel, Long> perLevel = new EnumMap<>(WarningLevel.class);
         final Map<WarningLevel, BigDecimal> exposure = new EnumMap<>(WarningLevel.class);
 
-        Tally() {
+        Tally(Consumer<CreditAssessment> alert) {
+            this.alert = alert;
             for (CreditGrade g : CreditGrade.values()) perGrade.put(g, 0L);
             for (WarningLevel l : WarningLevel.values()) {
                 perLevel.put(l, 0L);
                 exposure.put(l, BigDecimal.ZERO);
             }
+        }
+
+        @Override
+        public void handle(CustomerSnapshot s) {
+            CreditAssessment a = control.assess(s);
+            add(a);
+            if (a.warningLevel() != WarningLevel.GREEN) alert.accept(a);
         }
 
         void add(CreditAssessment a) {
