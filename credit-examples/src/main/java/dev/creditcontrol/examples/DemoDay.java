@@ -63,6 +63,7 @@ public final class DemoDay {
 
         lifecycle(out, control, portfolio, orders);
         exposure(out, control, portfolio);
+        receivables(out, control, portfolio);
 
         out.printf("%nCustomer assessments on %s (score 0-100, higher is safer; factor points below each customer)%n%n", DemoPortfolio.TODAY);
         Table assessments = new Table(out, 8, 30, 12, 6, 6, 7, 14, 6, 18);
@@ -163,6 +164,48 @@ public final class DemoDay {
         Security guarantee = new Security(SecurityType.BANK_GUARANTEE, half, DemoPortfolio.TODAY.plusMonths(6));
         show(out, "the same, with a bank guarantee of " + guarantee.amount(), control.checkOrder(
                 cnyOrder(distributor, "SO-BILL-1", orderAmount), copy(s).acceptanceBill(bill).security(guarantee).build()));
+    }
+
+    /** The aging table, the notices of the day and the HTML portfolio report. */
+    private static void receivables(PrintStream out, CreditControl control, DemoPortfolio portfolio) {
+        List<dev.creditcontrol.rules.analyst.ReceivablesPortfolio.Notice> notices = new java.util.ArrayList<>();
+        var summary = dev.creditcontrol.rules.analyst.ReceivablesPortfolio.builder(control).threads(2)
+                .notices(notices::add).build()
+                .run(portfolio.accounts().stream().map(DemoPortfolio.Account::snapshot).iterator());
+        out.printf("%nReceivables on %s: %s CNY open, provision %s CNY (amounts in CNY)%n%n", summary.asOf(),
+                summary.open().toPlainString(), summary.provision().toPlainString());
+        int[] widths = new int[summary.buckets().size() + 2];
+        java.util.Arrays.fill(widths, 12);
+        Table aging = new Table(out, widths);
+        List<String> header = new java.util.ArrayList<>(List.of("type"));
+        header.addAll(summary.buckets());
+        header.add("provision");
+        aging.row(header.toArray(String[]::new));
+        aging.rule();
+        summary.openPerTypeBucket().forEach((type, buckets) -> {
+            List<String> row = new java.util.ArrayList<>(List.of(type.name()));
+            summary.buckets().forEach(b -> row.add(buckets.getOrDefault(b, BigDecimal.ZERO).toPlainString()));
+            row.add(summary.provisionPerType().getOrDefault(type, BigDecimal.ZERO).toPlainString());
+            aging.row(row.toArray(String[]::new));
+        });
+        aging.rule();
+        out.printf("%nNotices of the day (%d; the first 12 by dunning level)%n", summary.noticeCount());
+        notices.stream().sorted(java.util.Comparator.comparingInt((dev.creditcontrol.rules.analyst.ReceivablesPortfolio.Notice n)
+                        -> n.action().dunningLevel()).reversed().thenComparing(n -> n.customerId())).limit(12)
+                .forEach(n -> out.printf("  %-6s %-6s L%d %s: %s%n", n.customerId(), n.action().tone(), n.action().dunningLevel(),
+                        n.customerName(), n.action().message()));
+        java.nio.file.Path dir = java.nio.file.Files.isDirectory(java.nio.file.Path.of("credit-examples"))
+                ? java.nio.file.Path.of("credit-examples", "target") : java.nio.file.Path.of("target");
+        java.nio.file.Path html = dir.resolve("portfolio-report.html").toAbsolutePath();
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
+                dev.creditcontrol.rules.analyst.PortfolioReport.html(summary, w);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + html, e);
+        }
+        out.printf("%nPortfolio report with charts: %s (open it in any browser; it needs no network)%n", html);
     }
 
     private static OrderRequest cnyOrder(DemoPortfolio.Account account, String id, String amount) {

@@ -40,7 +40,8 @@ public final class JsonForm {
     public static final String SCHEMA_RESOURCE = "/dev/creditcontrol/journal/credit-control.schema.json";
 
     private static final Map<Class<?>, String> KINDS = Map.of(CustomerSnapshot.class, "snapshot", OrderRequest.class, "order",
-            ShipmentRequest.class, "shipment", CreditDecision.class, "decision", CreditAssessment.class, "assessment");
+            ShipmentRequest.class, "shipment", CreditDecision.class, "decision", CreditAssessment.class, "assessment",
+            dev.creditcontrol.decision.ReceivablesReview.class, "review");
 
     /**
      * Record components only (fields), never derived accessors such as {@code Money.isZero()};
@@ -80,6 +81,9 @@ public final class JsonForm {
         reader(m, dev.creditcontrol.decision.Reason.class);
         reader(m, CreditAssessment.class);
         reader(m, dev.creditcontrol.decision.FactorScore.class);
+        reader(m, dev.creditcontrol.decision.ReceivablesReview.class);
+        reader(m, dev.creditcontrol.decision.AgingBucket.class);
+        reader(m, dev.creditcontrol.decision.CollectionAction.class);
         return m;
     }
 

@@ -84,6 +84,14 @@ class JsonFormTest {
         conformsToTheSchema(json);
     }
 
+    @Property(tries = 60)
+    void aReceivablesReviewReadBackEqualsTheReviewWritten(@ForAll("snapshots") CustomerSnapshot s) {
+        dev.creditcontrol.decision.ReceivablesReview r = ENGINE.reviewReceivables(s);
+        String json = JsonForm.toJson(r);
+        assertThat(JsonForm.fromJson(json, dev.creditcontrol.decision.ReceivablesReview.class)).isEqualTo(r);
+        conformsToTheSchema(json);
+    }
+
     @Example
     void amountsAreExactDecimalsAndDatesIso() {
         CustomerSnapshot s = TestOrders.distributor().openInvoice("1200000.10", 3).snapshot();

@@ -37,11 +37,12 @@ final class SchemaGenerator {
     static String schema() {
         SchemaGenerator g = new SchemaGenerator();
         for (Class<?> c : List.of(CustomerSnapshot.class, OrderRequest.class, ShipmentRequest.class, CreditDecision.class,
-                CreditAssessment.class)) {
+                CreditAssessment.class, dev.creditcontrol.decision.ReceivablesReview.class)) {
             g.define(c);
         }
         String value = Map.of("snapshot", CustomerSnapshot.class, "order", OrderRequest.class, "shipment", ShipmentRequest.class,
-                "decision", CreditDecision.class, "assessment", CreditAssessment.class).entrySet().stream()
+                "decision", CreditDecision.class, "assessment", CreditAssessment.class,
+                "review", dev.creditcontrol.decision.ReceivablesReview.class).entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> "    {\"type\": \"object\", \"additionalProperties\": false, \"required\": [\"schema\", \"" + e.getKey()
                         + "\"],\n     \"properties\": {\"schema\": {\"const\": 1}, \"" + e.getKey() + "\": {\"$ref\": \"#/$defs/"

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 
 /**
  * The analysts' command line: {@code validate}, {@code test}, {@code diff}, {@code calibrate},
- * {@code publish}, {@code journal verify|export} and {@code backtest}. Exit codes, for CI jobs:
+ * {@code publish}, {@code journal verify|export}, {@code backtest} and {@code report}. Exit codes, for CI jobs:
  * 0 success; 1 the rule set has errors, a scenario failed or a journal is broken; 2 bad usage or
  * unreadable input; 3 ({@code diff}, {@code backtest}) decisions changed; 4 an unexpected failure. Every
  * error is printed as one line per problem, with no stack trace unless {@code --verbose}.
@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 @Command(name = "credit-rules", mixinStandardHelpOptions = true, version = "credit-rules 0.1.0",
         description = "Validate, test and compare credit-control rule sets.",
         subcommands = {Cli.Validate.class, Cli.Test.class, Cli.Diff.class, Cli.Calibrate.class, Cli.Publish.class,
-                Cli.Journal.class, Cli.BacktestCommand.class})
+                Cli.Journal.class, Cli.BacktestCommand.class, Cli.Report.class})
 public final class Cli implements Callable<Integer> {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -206,6 +206,96 @@ public final class Cli implements Callable<Integer> {
                 spec.commandLine().getOut().println(result.render());
                 return result.changed() > 0 ? CHANGED : OK;
             }
+        }
+    }
+
+    @Command(name = "report", description = "Review the receivables of a portfolio and write the report: html (charts), csv (Excel) or json.")
+    static final class Report implements Callable<Integer> {
+        @Parameters(paramLabel = "INPUT", description = "snapshots as JSON Lines (.jsonl, one {\"schema\":1,\"snapshot\":...} per line) or a scenario table (.csv)")
+        Path input;
+
+        @CommandLine.Option(names = "--format", defaultValue = "html", description = "html, csv or json (default ${DEFAULT-VALUE})")
+        String format;
+
+        @CommandLine.Option(names = "--output", description = "file to write (default: standard output)")
+        Path output;
+
+        @CommandLine.Option(names = "--rules", description = "rule-set folder (default: the bundled rule set)")
+        Path rules;
+
+        @CommandLine.Option(names = "--currency", defaultValue = "CNY", description = "reporting currency (default ${DEFAULT-VALUE})")
+        String currency;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            if (!List.of("html", "csv", "json").contains(format)) throw new IllegalArgumentException("--format is html, csv or json, not " + format);
+            if (!Files.isRegularFile(input)) throw new IllegalArgumentException("not a file: " + input.toAbsolutePath());
+            CreditControl.Builder b = CreditControl.builder().verifyScenarios(false);
+            if (rules != null) b.ruleSetDirectory(folder(rules));
+            try (CreditControl control = b.build(); java.io.BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+                java.util.Iterator<dev.creditcontrol.model.CustomerSnapshot> snapshots = input.toString().endsWith(".csv")
+                        ? ScenarioFile.read(input).stream().map(Scenario::snapshot).iterator() : jsonLines(reader, input);
+                ReceivablesPortfolio.Summary summary;
+                try {
+                    summary = ReceivablesPortfolio.builder(control).currency(currency).build().run(snapshots);
+                } catch (dev.creditcontrol.rules.CreditControlException e) {
+                    if (e.getCause() instanceof IllegalArgumentException bad) throw bad; // a bad input line, named
+                    throw e;
+                }
+                java.io.Writer out = output == null ? spec.commandLine().getOut() : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+                try {
+                    switch (format) {
+                        case "csv" -> PortfolioReport.csv(summary, out);
+                        case "json" -> PortfolioReport.json(summary, out);
+                        default -> PortfolioReport.html(summary, out);
+                    }
+                } finally {
+                    if (output != null) out.close();
+                    else out.flush();
+                }
+                java.io.PrintWriter err = spec.commandLine().getErr();
+                err.println("reviewed " + summary.customers() + " customers" + (summary.failed() > 0 ? ", " + summary.failed()
+                        + " could not be (first: " + summary.failures().get(0) + ")" : "") + (output == null ? "" : "; wrote " + output));
+                return summary.failed() > 0 ? FAILED : OK;
+            }
+        }
+
+        /** One snapshot per non-blank line; a bad line stops the run naming its line. */
+        static java.util.Iterator<dev.creditcontrol.model.CustomerSnapshot> jsonLines(java.io.BufferedReader reader, Path file) {
+            return new java.util.Iterator<>() {
+                long line;
+                String next;
+
+                @Override
+                public boolean hasNext() {
+                    try {
+                        while (next == null) {
+                            String l = reader.readLine();
+                            if (l == null) return false;
+                            line++;
+                            if (!l.isBlank()) next = l;
+                        }
+                        return true;
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException("cannot read " + file, e);
+                    }
+                }
+
+                @Override
+                public dev.creditcontrol.model.CustomerSnapshot next() {
+                    if (!hasNext()) throw new java.util.NoSuchElementException();
+                    String l = next;
+                    next = null;
+                    try {
+                        return dev.creditcontrol.journal.JsonForm.fromJson(l, dev.creditcontrol.model.CustomerSnapshot.class);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(file + ":" + line + ": " + e.getMessage(), e);
+                    }
+                }
+            };
         }
     }
 
