@@ -90,6 +90,8 @@ public final class CreditControl implements AutoCloseable {
     private volatile boolean closed;
     /** Where amounts in other currencies find their rates. */
     private final ExchangeRateSource rates;
+    /** The language of reason and collection messages. */
+    private final java.util.Locale locale;
     /** The engine that owns the rule sets: this one, or the one a {@link #withExchangeRates} view was made from. */
     private final CreditControl owner;
     /** Where every decision is recorded before it is returned; null without one. Owned: closed with the engine. */
@@ -103,6 +105,7 @@ public final class CreditControl implements AutoCloseable {
         this.verifyScenarios = b.verifyScenarios;
         this.listeners = List.copyOf(b.listeners);
         this.rates = b.rates;
+        this.locale = b.locale;
         this.owner = this;
         this.journal = b.journal;
         FolderWatcher w = null;
@@ -128,6 +131,7 @@ public final class CreditControl implements AutoCloseable {
         this.listeners = owner.listeners;
         this.watcher = null;
         this.rates = rates;
+        this.locale = owner.locale;
         this.journal = owner.journal;
     }
 
@@ -157,6 +161,22 @@ public final class CreditControl implements AutoCloseable {
     /** An engine with the bundled {@code medical-device} rule set and the system clock. */
     public static CreditControl withDefaultRules() {
         return builder().build();
+    }
+
+    /**
+     * A text of the rule set in force today, in this engine's language: a reason code's title
+     * ({@code reason.CREDIT_LIMIT_EXCEEDED}), a warning action ({@code action.REVIEW_LIMIT}), a tone
+     * ({@code tone.GENTLE}), a scorecard factor ({@code factor.onTimeShare}), an approval level
+     * ({@code approval.CREDIT_MANAGER}); empty when the rule set has none.
+     */
+    public Optional<String> text(String key) {
+        if (key == null) throw new IllegalArgumentException("key is required but was null");
+        CompiledRuleSet ruleSet = acquire(clock.instant().atZone(clock.getZone()).toLocalDate(), null);
+        try {
+            return ruleSet.messages().forLocale(locale).text(key);
+        } finally {
+            ruleSet.release();
+        }
     }
 
     /** Starts configuring an engine. */
@@ -324,12 +344,12 @@ public final class CreditControl implements AutoCloseable {
                     gradeFailure = List.of(Decisions.engineErrorReason("The customer's grade could not be assessed", e));
                 }
             }
-            List<Reason> reasons = ruleSet.evaluate(facts, limits, converter);
+            List<Reason> reasons = ruleSet.evaluate(facts, limits, converter, locale);
             if (!gradeFailure.isEmpty()) {
                 reasons = new ArrayList<>(reasons);
                 reasons.addAll(gradeFailure);
             }
-            return Decisions.resolve(request, ruleSet.info(), reasons, clock.instant());
+            return Decisions.resolve(request, ruleSet.info(), reasons, clock.instant(), ruleSet.messages().forLocale(locale));
         } catch (Throwable e) {
             Decisions.rethrowIfFatal(e);
             LOG.error("Credit check of {} {} failed on rule set {} {}; failing closed", Decisions.checkpoint(request),
@@ -399,7 +419,7 @@ public final class CreditControl implements AutoCloseable {
         AssessmentFacts facts = AssessmentFacts.derive(snapshot, ruleSet.policy().facts(), converter);
         ruleSet.requireThresholdRate(converter);
         try {
-            return Assessments.build(facts, ruleSet.assess(facts, limits, converter), ruleSet.parameters().forCheck(converter), previous,
+            return Assessments.build(facts, ruleSet.assess(facts, limits, converter, locale), ruleSet.parameters().forCheck(converter), previous,
                     ruleSet.info(), clock.instant());
         } catch (RuntimeException e) {
             throw new CreditControlException("assessment of customer " + snapshot.customer().id() + " failed on rule set "
@@ -430,7 +450,7 @@ public final class CreditControl implements AutoCloseable {
             ruleSet.requireThresholdRate(converter);
             List<CompiledRuleSet.Notice> notices;
             try {
-                notices = ruleSet.review(facts.items(), limits, converter);
+                notices = ruleSet.review(facts.items(), limits, converter, locale);
             } catch (RuntimeException e) {
                 throw new CreditControlException("receivables review of customer " + snapshot.customer().id() + " failed on rule set "
                         + ruleSet.info().name() + " " + ruleSet.info().version() + ": " + e.getMessage(), e);
@@ -642,8 +662,23 @@ public final class CreditControl implements AutoCloseable {
         private boolean verifyScenarios = true;
         private ExchangeRateSource rates = ExchangeRates.none();
         private DecisionJournal journal;
+        private java.util.Locale locale = java.util.Locale.ENGLISH;
 
         private Builder() {}
+
+        /**
+         * The language of reason, warning and collection messages (default English, whatever the
+         * JVM's default locale). Texts come from the rule set's message bundles
+         * ({@code messages.properties}, {@code messages_zh_CN.properties}): by exact locale, then
+         * language, then the base bundle. The bundled rule set speaks English and Chinese
+         * ({@code Locale.SIMPLIFIED_CHINESE}). Amounts read {@code 1,200,000.00 CNY} and dates
+         * {@code 2026-06-15} in every language.
+         */
+        public Builder locale(java.util.Locale locale) {
+            if (locale == null) throw new IllegalArgumentException("locale is required but was null");
+            this.locale = locale;
+            return this;
+        }
 
         /**
          * Records every decision in {@code journal} before returning it: the full input, the

@@ -58,7 +58,7 @@ class ReceivablesReviewTest {
                         org.assertj.core.groups.Tuple.tuple("L2", 2, Tone.FIRM), org.assertj.core.groups.Tuple.tuple("L3", 3, Tone.URGENT),
                         org.assertj.core.groups.Tuple.tuple("L4", 4, Tone.FINAL));
         CollectionAction fin = r.actions().stream().filter(a -> a.invoiceId().equals("L4")).findFirst().orElseThrow();
-        assertThat(fin.message()).contains("L4").contains("1234.50 CNY").contains(TODAY.minusDays(120).toString()).contains("120 days");
+        assertThat(fin.message()).contains("L4").contains("1,234.50 CNY").contains(TODAY.minusDays(120).toString()).contains("120 days");
         assertThat(fin.rule()).isEqualTo("Dunning level 4: final notice");
     }
 

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where rules record what they found. One instance per evaluation is in working memory; a rule
- * binds it ({@code $f : Findings()}) and calls one method per policy statement. The engine
+ * Where rules record what they found: the global {@code findings} ({@code global Findings findings})
+ * or, in older rule files, a fact a rule binds ({@code $f : Findings()}); one call per policy
+ * statement. The message is a key of the rule set's message bundles (its text, in the language of
+ * the check, names the values in braces) or, in a rule set without bundles, the text itself. The engine
  * records which rule made each call. The most severe outcome among all findings becomes the
  * decision; every finding becomes a reason.
  *
@@ -54,7 +56,16 @@ public abstract class Findings {
     private void record(Outcome outcome, Optional<ApprovalLevel> level, String code, String message, Object[] values) {
         if (code == null || code.isBlank()) throw new IllegalArgumentException("a finding needs a reason code");
         if (message == null) throw new IllegalArgumentException("a finding needs a message (code " + code + ")");
-        add(outcome, level, code, message, Values.pairs(code, values), skus(values));
+        add(outcome, level, code, text(message, values), Values.pairs(code, values), skus(values));
+    }
+
+    /**
+     * The text of a message: a key of the rule set's message bundles ({@code "limit.exceeded"}),
+     * formatted with the named values in the language of the check; otherwise the rule's own
+     * text, as given. The engine's.
+     */
+    protected String text(String message, Object[] values) {
+        return message;
     }
 
     private static List<String> skus(Object[] values) {

@@ -16,12 +16,21 @@ public abstract class Notices {
     protected Notices() {
     }
 
-    /** Sends a notice about {@code item}, in {@code tone}, reading {@code message}. */
-    public void send(CollectionItem item, Tone tone, String message) {
+    /**
+     * Sends a notice about {@code item}, in {@code tone}: {@code message} is a key of the rule set's
+     * message bundles, formatted with the named {@code values} in the language of the review (or,
+     * without bundles, the text itself).
+     */
+    public void send(CollectionItem item, Tone tone, String message, Object... values) {
         if (item == null || tone == null || message == null) {
             throw new IllegalArgumentException("a notice needs an invoice, a tone and a message");
         }
-        add(item, tone, message);
+        add(item, tone, text(message, values));
+    }
+
+    /** The text of a message (see {@link #send}); the engine's. */
+    protected String text(String message, Object[] values) {
+        return message;
     }
 
     /** Records a notice; the engine's implementation. */

@@ -36,12 +36,20 @@ public abstract class ScoreSheet {
     /** Raises an early warning; {@code actions} are {@link WarningAction} names separated by spaces. */
     public void warn(WarningLevel level, String code, String actions, String message, Object... values) {
         if (level == null) throw new IllegalArgumentException("a warning needs a level (code " + code + ")");
-        warning(level, false, actions(actions, code), code, message, pairs(code, message, values));
+        warning(level, false, actions(actions, code), code, text(message, values), pairs(code, message, values));
     }
 
     /** Raises a severe warning: {@link WarningLevel#RED} at once, whatever the previous level. */
     public void severe(String code, String actions, String message, Object... values) {
-        warning(WarningLevel.RED, true, actions(actions, code), code, message, pairs(code, message, values));
+        warning(WarningLevel.RED, true, actions(actions, code), code, text(message, values), pairs(code, message, values));
+    }
+
+    /**
+     * The text of a message: a key of the rule set's message bundles, formatted with the named
+     * values in the language of the check; otherwise the rule's own text. The engine's.
+     */
+    protected String text(String message, Object[] values) {
+        return message;
     }
 
     /** Points for a factor's value, from the parameters. */

@@ -75,8 +75,12 @@ public final class CompiledRuleSet {
     private final boolean declaresSheet;
     private final boolean declaresNotices;
 
+    /** The rule set's message bundles (none: messages are the rules' own texts). */
+    private final Messages messages;
+
     CompiledRuleSet(RuleSetInfo info, Parameters parameters, RuleSetPolicy policy, Set<String> scorecardRules,
-                    KieContainer container, KieBase kieBase) {
+                    KieContainer container, KieBase kieBase, Messages messages) {
+        this.messages = messages;
         this.scorecardRules = Set.copyOf(scorecardRules);
         this.info = info;
         this.parameters = parameters;
@@ -105,7 +109,12 @@ public final class CompiledRuleSet {
      * @throws RuleFiringCapException when the rules fire {@code maxFirings} times (a loop)
      */
     public List<Reason> evaluate(CreditFacts facts, Limits limits, Converter converter) {
-        Collector findings = new Collector();
+        return evaluate(facts, limits, converter, java.util.Locale.ENGLISH);
+    }
+
+    /** Like {@link #evaluate(CreditFacts, Limits, Converter)}, messages in {@code locale}. */
+    public List<Reason> evaluate(CreditFacts facts, Limits limits, Converter converter, java.util.Locale locale) {
+        Collector findings = new Collector(messages.forLocale(locale));
         fire(findings.tracker, limits, findings, facts.all(), null, parameters.forCheck(converter));
         return findings.reasons;
     }
@@ -197,6 +206,11 @@ public final class CompiledRuleSet {
         }
     }
 
+    /** The rule set's message bundles. */
+    public Messages messages() {
+        return messages;
+    }
+
     /** The rule set's parameters. */
     public Parameters parameters() {
         return parameters;
@@ -219,7 +233,12 @@ public final class CompiledRuleSet {
      * @throws RuleFiringCapException when the rules fire {@code maxFirings} times (a loop)
      */
     public ScoreResult assess(AssessmentFacts facts, Limits limits, Converter converter) {
-        Sheet sheet = new Sheet(parameters, facts.customerType());
+        return assess(facts, limits, converter, java.util.Locale.ENGLISH);
+    }
+
+    /** Like {@link #assess(AssessmentFacts, Limits, Converter)}, messages in {@code locale}. */
+    public ScoreResult assess(AssessmentFacts facts, Limits limits, Converter converter, java.util.Locale locale) {
+        Sheet sheet = new Sheet(parameters, facts.customerType(), messages.forLocale(locale));
         fire(sheet.tracker, limits, sheet, List.of(facts), null, parameters.forCheck(converter));
         return new ScoreResult(List.copyOf(sheet.factors), List.copyOf(sheet.warnings));
     }
@@ -229,7 +248,7 @@ public final class CompiledRuleSet {
      * account on the order path: an early-warning rule never runs there, so it cannot fail an order.
      */
     public ScoreResult score(AssessmentFacts facts, Limits limits, Converter converter) {
-        Sheet sheet = new Sheet(parameters, facts.customerType());
+        Sheet sheet = new Sheet(parameters, facts.customerType(), messages.forLocale(java.util.Locale.ENGLISH));
         fire(sheet.tracker, limits, sheet, List.of(facts), match -> scorecardRules.contains(match.getRule().getName()),
                 parameters.forCheck(converter));
         return new ScoreResult(List.copyOf(sheet.factors), List.of());
@@ -245,10 +264,15 @@ public final class CompiledRuleSet {
      * @throws IllegalStateException when the rule set declares no {@code notices} global (it has no collection rules)
      */
     public List<Notice> review(List<CollectionItem> items, Limits limits, Converter converter) {
+        return review(items, limits, converter, java.util.Locale.ENGLISH);
+    }
+
+    /** Like {@link #review(List, Limits, Converter)}, notices in {@code locale}. */
+    public List<Notice> review(List<CollectionItem> items, Limits limits, Converter converter, java.util.Locale locale) {
         if (!declaresNotices) {
             throw new IllegalStateException("rule set " + info.name() + " " + info.version() + " has no collection rules (global Notices notices)");
         }
-        NoticeSheet sheet = new NoticeSheet();
+        NoticeSheet sheet = new NoticeSheet(messages.forLocale(locale));
         fire(sheet.tracker, limits, sheet, new ArrayList<>(items), null, parameters.forCheck(converter));
         return List.copyOf(sheet.notices);
     }
@@ -259,7 +283,17 @@ public final class CompiledRuleSet {
     }
 
     private static final class NoticeSheet extends Notices {
+        final Messages.Bundle texts;
         final List<Notice> notices = new ArrayList<>();
+
+        NoticeSheet(Messages.Bundle texts) {
+            this.texts = texts;
+        }
+
+        @Override
+        protected String text(String message, Object[] values) {
+            return texts.format(message, values);
+        }
         final java.util.Set<String> sent = new java.util.HashSet<>();
         final RuleTracker tracker = new RuleTracker();
 
@@ -277,9 +311,17 @@ public final class CompiledRuleSet {
         final List<Warning> warnings = new ArrayList<>(4);
         final RuleTracker tracker = new RuleTracker();
 
-        Sheet(Parameters parameters, CustomerType type) {
+        final Messages.Bundle texts;
+
+        Sheet(Parameters parameters, CustomerType type, Messages.Bundle texts) {
             this.parameters = parameters;
             this.type = type;
+            this.texts = texts;
+        }
+
+        @Override
+        protected String text(String message, Object[] values) {
+            return texts.format(message, values);
         }
 
         @Override
@@ -350,6 +392,16 @@ public final class CompiledRuleSet {
     private static final class Collector extends Findings {
         final List<Reason> reasons = new ArrayList<>(4);
         final RuleTracker tracker = new RuleTracker();
+        final Messages.Bundle texts;
+
+        Collector(Messages.Bundle texts) {
+            this.texts = texts;
+        }
+
+        @Override
+        protected String text(String message, Object[] values) {
+            return texts.format(message, values);
+        }
 
         @Override
         protected void add(Outcome outcome, Optional<ApprovalLevel> level, String code, String message,

@@ -43,11 +43,17 @@ public final class Decisions {
     }
 
     public static CreditDecision resolve(CreditRequest request, RuleSetInfo ruleSet, List<Reason> reasons, Instant at) {
+        return resolve(request, ruleSet, reasons, at, Messages.NONE.forLocale(java.util.Locale.ENGLISH));
+    }
+
+    /** Like {@link #resolve(CreditRequest, RuleSetInfo, List, Instant)}, the engine's own messages in the bundle's language. */
+    public static CreditDecision resolve(CreditRequest request, RuleSetInfo ruleSet, List<Reason> reasons, Instant at,
+                                         Messages.Bundle texts) {
         Outcome outcome = outcomeOf(reasons);
         Optional<ApprovalLevel> approval = approvalOf(outcome, reasons);
         if (request.release().isPresent()) {
             Release release = request.release().get();
-            Optional<String> refused = whyNotApplied(request, release, outcome, approval);
+            Optional<String> refused = whyNotApplied(request, release, outcome, approval, texts);
             List<Reason> all = new ArrayList<>(reasons);
             Map<String, String> values = new LinkedHashMap<>();
             values.put("approvedBy", release.approvedBy());
@@ -56,13 +62,16 @@ public final class Decisions {
             values.put("validUntil", release.validUntil().toString());
             values.put("total", request.total().toString());
             if (refused.isEmpty()) {
-                all.add(new Reason(RELEASED, "Released by " + release.approvedBy() + " (" + release.level() + ") up to "
-                        + release.upTo() + " until " + release.validUntil() + (release.reason().isBlank() ? "" : ": " + release.reason()),
+                all.add(new Reason(RELEASED, say(texts, "release.applied", "Released by " + release.approvedBy() + " (" + release.level()
+                        + ") up to " + release.upTo() + " until " + release.validUntil() + (release.reason().isBlank() ? "" : ": " + release.reason()),
+                        "approvedBy", release.approvedBy(), "level", level(texts, release.level()), "upTo", release.upTo(),
+                        "validUntil", release.validUntil(), "why", release.reason().isBlank() ? "-" : release.reason()),
                         "(release)", Outcome.APPROVE, Optional.empty(), values));
                 outcome = Outcome.APPROVE;
                 approval = Optional.empty();
             } else {
-                all.add(new Reason(RELEASE_NOT_APPLIED, "The release by " + release.approvedBy() + " was not applied: " + refused.get(),
+                all.add(new Reason(RELEASE_NOT_APPLIED, say(texts, "release.notApplied", "The release by " + release.approvedBy()
+                        + " was not applied: " + refused.get(), "approvedBy", release.approvedBy(), "why", refused.get()),
                         "(release)", Outcome.APPROVE, Optional.empty(), values));
             }
             reasons = all;
@@ -93,29 +102,43 @@ public final class Decisions {
 
     /** Which condition of a release fails, in words; empty when it applies. */
     private static Optional<String> whyNotApplied(CreditRequest request, Release release, Outcome outcome,
-                                                  Optional<ApprovalLevel> required) {
+                                                  Optional<ApprovalLevel> required, Messages.Bundle texts) {
         String what = request instanceof ShipmentRequest ? "shipment" : "order";
         if (outcome == Outcome.REJECT || outcome == Outcome.FREEZE) {
-            return Optional.of("the decision is " + outcome + ", which no release changes (the law and a frozen account are not for sale)");
+            return Optional.of(say(texts, "release.why.final", "the decision is " + outcome
+                    + ", which no release changes (the law and a frozen account are not for sale)", "outcome", outcome));
         }
-        if (outcome == Outcome.APPROVE) return Optional.of("the " + what + " needed no approval");
+        if (outcome == Outcome.APPROVE) return Optional.of(say(texts, "release.why.notNeeded", "the " + what + " needed no approval"));
         if (required.isPresent() && release.level().compareTo(required.get()) < 0) {
-            return Optional.of("it was granted at " + release.level() + " but the " + what + " needs " + required.get());
+            return Optional.of(say(texts, "release.why.level", "it was granted at " + release.level() + " but the " + what + " needs "
+                    + required.get(), "granted", level(texts, release.level()), "needed", level(texts, required.get())));
         }
         if (request.total().isGreaterThan(release.upTo())) {
-            return Optional.of("the " + what + " total " + request.total() + " is above the released " + release.upTo()
-                    + " (re-check on a value increase)");
+            return Optional.of(say(texts, "release.why.amount", "the " + what + " total " + request.total() + " is above the released "
+                    + release.upTo() + " (re-check on a value increase)", "total", request.total(), "upTo", release.upTo()));
         }
         if (request.checkDate().isAfter(release.validUntil())) {
-            return Optional.of("it was valid until " + release.validUntil() + ", before the check date " + request.checkDate());
+            return Optional.of(say(texts, "release.why.expired", "it was valid until " + release.validUntil() + ", before the check date "
+                    + request.checkDate(), "validUntil", release.validUntil(), "checkDate", request.checkDate()));
         }
         if (request.requestedBy().isEmpty()) {
-            return Optional.of("the " + what + " does not say who requested it, so four eyes cannot be verified");
+            return Optional.of(say(texts, "release.why.noRequester", "the " + what
+                    + " does not say who requested it, so four eyes cannot be verified"));
         }
         if (request.requestedBy().get().strip().equalsIgnoreCase(release.approvedBy().strip())) {
-            return Optional.of(release.approvedBy() + " requested the " + what + " and cannot also approve it (four eyes)");
+            return Optional.of(say(texts, "release.why.fourEyes", release.approvedBy() + " requested the " + what
+                    + " and cannot also approve it (four eyes)", "approvedBy", release.approvedBy()));
         }
         return Optional.empty();
+    }
+
+    /** The bundle's text for {@code key} with the named values, or {@code english} when the rule set has no such text. */
+    private static String say(Messages.Bundle texts, String key, String english, Object... values) {
+        return texts.has(key) ? texts.format(key, values) : english;
+    }
+
+    private static String level(Messages.Bundle texts, ApprovalLevel level) {
+        return texts.text("approval." + level.name()).orElse(level.name());
     }
 
     /** The fail-closed decision when evaluation itself failed: the order is refused, never approved. */

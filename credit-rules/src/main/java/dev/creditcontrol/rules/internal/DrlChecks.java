@@ -126,6 +126,37 @@ final class DrlChecks {
 
     private record RuleSpan(String name, int from, int to) {}
 
+    /** A message key a rule passes, where it passes it. */
+    record KeyUse(String file, int line, String key) {}
+
+    private static final Pattern MESSAGE_CALL = Pattern.compile("\\.(warn|escalate|reject|freeze|severe|send)\\s*\\(");
+    private static final Pattern KEY = Pattern.compile("\"([A-Za-z][A-Za-z0-9_.-]*)\"");
+
+    /**
+     * The message keys a rule file passes to findings, warnings and notices (the message argument
+     * when it is a string literal without spaces: a key of the rule set's message bundles).
+     */
+    static List<KeyUse> messageKeys(String file, String text) {
+        Code code = Code.of(text);
+        List<KeyUse> keys = new ArrayList<>();
+        Matcher c = MESSAGE_CALL.matcher(code.withStrings);
+        while (c.find()) {
+            List<String> args = arguments(code.withStrings, c.end());
+            if (args == null || args.isEmpty()) continue;
+            String method = c.group(1);
+            boolean sheetWarn = method.equals("warn") && args.get(0).strip().startsWith("WarningLevel.");
+            int index = switch (method) {
+                case "escalate", "severe", "send" -> 2;
+                case "warn" -> sheetWarn ? 3 : 1;
+                default -> 1;
+            };
+            if (args.size() <= index) continue;
+            Matcher k = KEY.matcher(args.get(index).strip());
+            if (k.matches()) keys.add(new KeyUse(file, code.lineAt(c.start()), k.group(1)));
+        }
+        return keys;
+    }
+
     private static String ruleAt(List<RuleSpan> spans, int line) {
         for (RuleSpan s : spans) if (line >= s.from() && (s.to() <= 0 || line <= s.to())) return s.name();
         return null;

@@ -53,9 +53,9 @@ record Manifest(String name, String version, LocalDate effectiveFrom, String des
         if (fileList != null) {
             for (String f : fileList.split("[,\\s]+")) {
                 if (f.isBlank()) continue;
-                if (!f.equals(RuleSetSource.PARAMETERS) && !f.equals(ParameterTypes.FILE) && !f.endsWith(".drl")) {
+                if (!f.equals(RuleSetSource.PARAMETERS) && !f.equals(ParameterTypes.FILE) && !f.endsWith(".drl") && !Messages.isBundle(f)) {
                     problems.add(at(p, "files", "files lists '" + f + "': a rule set is made of " + RuleSetSource.PARAMETERS
-                            + ", " + ParameterTypes.FILE + " and .drl files"));
+                            + ", " + ParameterTypes.FILE + ", .drl files and message bundles (messages.properties, messages_zh_CN.properties)"));
                 } else if (f.startsWith("/") || f.contains("..") || f.startsWith("scenarios/")) {
                     problems.add(at(p, "files", "files lists '" + f + "': rule files live in the rule-set folder (or a sub-folder"
                             + " other than scenarios/), named relative to it"));

@@ -71,7 +71,7 @@ public final class RuleSetCompiler {
                 built.manifest.effectiveFrom(), built.manifest.description(), source.contentHash(), ruleNames,
                 source.origin().startsWith("classpath:") ? Optional.empty() : Optional.of(Path.of(source.origin())));
         CompiledRuleSet compiled = new CompiledRuleSet(info, built.parameters, built.policy,
-                built.scorecardRules, built.container, built.kieBase);
+                built.scorecardRules, built.container, built.kieBase, built.messages);
         long builtAt = System.nanoTime();
         try {
             WarmUp.run(compiled, limits.withDeadline(limits.warmUpDeadline()));
@@ -92,7 +92,7 @@ public final class RuleSetCompiler {
     }
 
     private record Built(Manifest manifest, Parameters parameters, RuleSetPolicy policy, Set<String> scorecardRules,
-                         KieContainer container, KieBase kieBase) {
+                         KieContainer container, KieBase kieBase, Messages messages) {
         void discard() {
             container.dispose();
         }
@@ -151,8 +151,11 @@ public final class RuleSetCompiler {
             drl.keySet().retainAll(manifest.files());
         }
         if (drl.isEmpty()) problems.add(RuleSetProblem.error(source.origin(), 0, 0, "the rule set has no .drl files"));
+        Messages texts = Messages.NONE;
         if (manifest != null) {
             scorecardRules = RuleLint.check(drl, parameters, RuleSetSource.PARAMETERS, parameterLines, manifest.reasonCodes(), problems);
+            texts = Messages.read(files, manifest.files(), problems);
+            if (texts != Messages.NONE) checkTexts(texts, manifest, manifestText, drl, problems);
         }
 
         KieServices ks = KieServices.get();
@@ -194,7 +197,29 @@ public final class RuleSetCompiler {
         KieBase kieBase = container.getKieBase();
         // The KieBase is built; the process-wide repository need not keep the module alive.
         ks.getRepository().removeKieModule(releaseId);
-        return new Built(manifest, parameters, policy.get(), scorecardRules, container, kieBase);
+        return new Built(manifest, parameters, policy.get(), scorecardRules, container, kieBase, texts);
+    }
+
+    /**
+     * Every declared bundle has a text for every reason code ({@code reason.<CODE>}) and for every
+     * message key a rule passes: a missing one is an error at the manifest's reasonCodes line or at
+     * the rule's line, naming the bundle.
+     */
+    private static void checkTexts(Messages messages, Manifest manifest, String manifestText, Map<String, String> drl,
+                                   List<RuleSetProblem> problems) {
+        int codesLine = manifestText.lines().takeWhile(l -> !l.startsWith("reasonCodes")).toList().size() + 1;
+        Set<String> codeKeys = new java.util.TreeSet<>();
+        manifest.reasonCodes().forEach(c -> codeKeys.add("reason." + c));
+        messages.missing(codeKeys).forEach((bundle, keys) -> keys.forEach(k -> problems.add(new RuleSetProblem(Severity.ERROR,
+                RuleSetSource.MANIFEST, codesLine, 1, Optional.empty(), "reason code " + k.substring("reason.".length())
+                + " has no text in " + bundle + " (key " + k + ")", Optional.of("add " + k + "=... to " + bundle)))));
+        drl.forEach((file, text) -> {
+            for (DrlChecks.KeyUse use : DrlChecks.messageKeys(file, text)) {
+                messages.missing(Set.of(use.key())).forEach((bundle, keys) -> problems.add(new RuleSetProblem(Severity.ERROR,
+                        file, use.line(), 1, Optional.empty(), "message key " + use.key() + " has no text in " + bundle,
+                        Optional.of("add " + use.key() + "=... to " + bundle + ", or correct the key"))));
+            }
+        });
     }
 
     /**

@@ -143,7 +143,7 @@ public record RuleSetSource(String origin, Map<String, String> files, java.util.
 
     /** The files that define behaviour and so enter the hash; docs and scenarios do not. */
     static boolean isRuleFile(String rel) {
-        return rel.equals(MANIFEST) || rel.equals(PARAMETERS) || rel.equals(ParameterTypes.FILE)
+        return rel.equals(MANIFEST) || rel.equals(PARAMETERS) || rel.equals(ParameterTypes.FILE) || Messages.isBundle(rel)
                 || (rel.endsWith(".drl") && !rel.startsWith("scenarios/"));
     }
 

@@ -43,6 +43,9 @@ class AnalystGuideTest {
         text = Files.readString(manifest);
         Files.writeString(manifest, text.replaceFirst("(?m)^files=.*$", snippet("files").strip()));
         RuleFolders.write(dir.resolve("agents.drl"), snippet("rule"));
+        Files.writeString(dir.resolve("messages.properties"), Files.readString(dir.resolve("messages.properties")) + snippet("messages-en"));
+        Files.writeString(dir.resolve("messages_zh_CN.properties"), Files.readString(dir.resolve("messages_zh_CN.properties"))
+                + snippet("messages-zh"));
         RuleFolders.write(dir.resolve("scenarios/agents.csv"), snippet("scenarios"));
         return dir;
     }

@@ -38,7 +38,7 @@ class CliTest {
         assertThat(run("validate", dir.toString())).isEqualTo(Cli.FAILED);
         // Both overdue rules match on that pattern: both are reported, at once.
         assertThat(out.toString()).containsPattern("overdue\\.drl:18:5: ERROR \\[rule \"Overdue beyond the customer type's tolerance: credit manager reviews\"]")
-                .containsPattern("overdue\\.drl:32:5: ERROR").contains("2 error(s)");
+                .containsPattern("overdue\\.drl:31:5: ERROR").contains("2 error(s)");
     }
 
     @Test

@@ -157,7 +157,7 @@ class LifecycleRulesTest {
     @Test
     void aReleaseIsNotAppliedWhenAConditionFailsAndTheMessageSaysWhich() {
         assertThat(notApplied(released("sales.wang", release("s.zhao", ApprovalLevel.SALES_MANAGER, "10000", TODAY), "10000")))
-                .contains("SALES_MANAGER").contains("needs CREDIT_MANAGER");
+                .contains("sales manager").contains("needs credit manager");
         assertThat(notApplied(released("sales.wang", release("credit.li", ApprovalLevel.CREDIT_MANAGER, "10000", TODAY), "10000.01")))
                 .contains("above the released").contains("re-check on a value increase");
         assertThat(notApplied(released("sales.wang", release("credit.li", ApprovalLevel.CREDIT_MANAGER, "10000", TODAY.minusDays(1)), "10000")))
