@@ -13,6 +13,7 @@ import dev.creditcontrol.model.BillType;
 import dev.creditcontrol.model.CreditGroup;
 import dev.creditcontrol.model.ExchangeRates;
 import dev.creditcontrol.model.Money;
+import dev.creditcontrol.rules.authoring.Format;
 import dev.creditcontrol.model.Security;
 import dev.creditcontrol.model.SecurityType;
 import dev.creditcontrol.model.ShipmentRequest;
@@ -31,32 +32,92 @@ import java.util.stream.Collectors;
 
 /**
  * The demo: a day of orders from the demo portfolio, checked by the bundled rule set and printed
- * as a table of decisions and reasons. Run with
- * {@code ./mvnw -q -pl credit-examples -am -DskipTests package exec:java}.
+ * as a table of decisions and reasons, in Chinese by default (its audience is the Chinese ERP
+ * team) or English ({@code --lang en}). Lines fit a 120-column terminal, Chinese characters
+ * counted as two columns. Run with
+ * {@code ./mvnw -q -pl credit-examples -am -DskipTests package exec:java [-Dexec.args="--lang en"]}.
  */
 public final class DemoDay {
+    /** The terminal width the demo's lines fit. */
+    static final int COLUMNS = 120;
+    private static boolean zh = true;
+
+    /** The demo's own words in the demo's language. */
+    static String t(String en, String chinese) {
+        return zh ? chinese : en;
+    }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        CreditControl control = CreditControl.withDefaultRules();
+        zh = !language(args).equals("en");
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        try {
+            run(out);
+        } finally {
+            PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            buffer.toString(StandardCharsets.UTF_8).lines().forEach(line -> wrap(line, COLUMNS).forEach(console::println));
+        }
+    }
+
+    /** {@code --lang zh|en} (default zh). */
+    static String language(String[] args) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--lang")) {
+                String lang = args[i + 1];
+                if (!lang.equals("zh") && !lang.equals("en")) throw new IllegalArgumentException("--lang is zh or en, not " + lang);
+                return lang;
+            }
+        }
+        return "zh";
+    }
+
+    /** A line cut at {@code columns} display columns, continuations indented under the text. */
+    static List<String> wrap(String line, int columns) {
+        if (Table.width(line) <= columns) return List.of(line);
+        int indent = 0;
+        while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == '└')) indent++;
+        String pad = " ".repeat(Math.min(indent + 2, columns / 2));
+        List<String> out = new java.util.ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < line.length(); ) {
+            int cp = line.codePointAt(i);
+            int w = Table.width(cp);
+            if (used + w > columns) {
+                out.add(cur.toString().stripTrailing());
+                cur = new StringBuilder(pad);
+                used = pad.length();
+            }
+            cur.appendCodePoint(cp);
+            used += w;
+            i += Character.charCount(cp);
+        }
+        out.add(cur.toString().stripTrailing());
+        return out;
+    }
+
+    private static void run(PrintStream out) {
+        CreditControl control = CreditControl.builder().locale(zh ? java.util.Locale.SIMPLIFIED_CHINESE : java.util.Locale.ENGLISH).build();
         RuleSetInfo rules = control.ruleSets().get(0);
         DemoPortfolio portfolio = DemoPortfolio.create();
         List<OrderRequest> orders = portfolio.ordersOfTheDay();
-        out.printf("credit-control demo: %d orders from %d customers on %s, rule set %s %s (%s…)%n%n",
+        out.printf(t("credit-control demo: %d orders from %d customers on %s, rule set %s %s (%s…)%n%n",
+                        "credit-control 演示：%3$s，%2$d 家客户的 %1$d 笔订单，规则集 %4$s %5$s（%6$s…）%n%n"),
                 orders.size(), portfolio.accounts().size(), DemoPortfolio.TODAY, rules.name(), rules.version(),
                 rules.contentHash().substring(0, 12));
-        Table table = new Table(out, 18, 8, 30, 12, 12, 10, 28);
-        table.row("order", "customer", "name", "type", "amount", "payment", "decision");
+        Table table = new Table(out, 16, 7, 24, 11, 14, 10, 24);
+        table.row(t("order", "订单"), t("customer", "客户"), t("name", "名称"), t("type", "类型"), t("amount", "金额"),
+                t("payment", "付款方式"), t("decision", "决定"));
         table.rule();
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         for (OrderRequest order : orders) {
             DemoPortfolio.Account account = portfolio.account(order.customerId());
             CreditDecision d = control.checkOrder(order, account.snapshot());
             counts.merge(d.outcome(), 1, Integer::sum);
-            String decision = d.outcome() + d.requiredApproval().map(l -> " → " + l.name().toLowerCase().replace('_', ' ')).orElse("");
+            String decision = d.outcome() + d.requiredApproval().map(l -> " → " + control.text("approval." + l).orElse(l.name())).orElse("");
             table.row(order.orderId(), order.customerId(), account.customer().name(), account.customer().type().name(),
-                    order.total().amount().toPlainString(), order.paymentMethod().name().toLowerCase().replace('_', ' '), decision);
-            for (Reason r : d.reasons()) out.printf("%20s└ %-27s %s%n", "", r.code(), r.message());
+                    Format.amount(order.total().amount()), order.paymentMethod().name().toLowerCase().replace('_', ' '), decision);
+            for (Reason r : d.reasons()) out.printf("%8s└ %s%n", "", r.message());
         }
         table.rule();
         out.println(counts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("   ")));
@@ -65,27 +126,31 @@ public final class DemoDay {
         exposure(out, control, portfolio);
         receivables(out, control, portfolio);
 
-        out.printf("%nCustomer assessments on %s (score 0-100, higher is safer; factor points below each customer)%n%n", DemoPortfolio.TODAY);
-        Table assessments = new Table(out, 8, 30, 12, 6, 6, 7, 14, 6, 18);
-        assessments.row("customer", "name", "type", "score", "grade", "level", "limit", "term", "payment");
+        out.printf(t("%nCustomer assessments on %s (score 0-100, higher is safer; factor points below each customer)%n%n",
+                "%n%s 客户信用评估（评分 0-100，越高越安全；每位客户下方为各因子得分）%n%n"), DemoPortfolio.TODAY);
+        Table assessments = new Table(out, 8, 24, 11, 6, 6, 7, 14, 6, 18);
+        assessments.row(t("customer", "客户"), t("name", "名称"), t("type", "类型"), t("score", "评分"), t("grade", "等级"),
+                t("level", "预警"), t("limit", "建议额度"), t("term", "账期"), t("payment", "付款方式"));
         assessments.rule();
         for (DemoPortfolio.Account account : portfolio.accounts()) {
             CreditAssessment a = control.assess(account.snapshot());
             assessments.row(a.customerId(), account.customer().name(), account.customer().type().name(),
                     String.valueOf(a.score()), a.grade().name() + (a.newCustomer() ? "*" : ""), a.warningLevel().name(),
-                    a.recommendedLimit().amount().toPlainString(), a.recommendedPaymentTermDays() + "d",
+                    Format.amount(a.recommendedLimit().amount()), a.recommendedPaymentTermDays() + t("d", "天"),
                     a.recommendedPaymentMethod().name().toLowerCase().replace('_', ' '));
             out.printf("%10s%s%n", "", a.factors().stream().filter(f -> f.points() != 0 || !f.value().equals("none"))
-                    .map(f -> f.factor() + "=" + f.value() + ":" + f.points()).collect(Collectors.joining("  ")));
-            for (Reason r : a.reasons()) out.printf("%10s└ %-22s %s%n", "", r.code(), r.message());
+                    .map(f -> control.text("factor." + f.factor()).orElse(f.factor()) + "=" + f.value() + ":" + f.points())
+                    .collect(Collectors.joining("  ")));
+            for (Reason r : a.reasons()) out.printf("%10s└ %s%n", "", r.message());
         }
         assessments.rule();
-        out.println("* new customer: too little payment history to score, graded by its type");
+        out.println(t("* new customer: too little payment history to score, graded by its type",
+                "* 新客户：付款记录太少，无法评分，按客户类型定级"));
     }
 
     /** Warnings that act, a split order, a refused shipment and an applied release, on the day's portfolio. */
     private static void lifecycle(PrintStream out, CreditControl control, DemoPortfolio portfolio, List<OrderRequest> orders) {
-        out.printf("%nOrder lifecycle%n%n");
+        out.printf(t("%nOrder lifecycle%n%n", "%n订单生命周期%n%n"));
         // 1. Warnings act: the level of each customer's assessment goes into its snapshot.
         for (DemoPortfolio.Account account : portfolio.accounts()) {
             CreditAssessment a = control.assess(account.snapshot());
@@ -93,10 +158,12 @@ public final class DemoDay {
             CustomerSnapshot red = withLevel(account.snapshot(), a.warningLevel());
             OrderRequest credit = OrderRequest.builder("SO-RED-1", account.customer().id(), DemoPortfolio.TODAY)
                     .line("GLOVE-1", DeviceClass.I, "14", Money.cny("8000")).build();
-            show(out, "RED customer " + account.customer().id() + ", a credit order", control.checkOrder(credit, red));
+            show(out, t("RED customer " + account.customer().id() + ", a credit order", "红色预警客户 " + account.customer().id() + " 的赊销订单"),
+                    control.checkOrder(credit, red));
             ShipmentRequest ship = ShipmentRequest.builder("DN-RED-1", "SO-OLD-7", account.customer().id(), DemoPortfolio.TODAY)
                     .line("GLOVE-1", DeviceClass.I, "14", Money.cny("8000")).build();
-            show(out, "RED customer " + account.customer().id() + ", a shipment of an earlier credit order", control.checkShipment(ship, red));
+            show(out, t("RED customer " + account.customer().id() + ", a shipment of an earlier credit order",
+                    "红色预警客户 " + account.customer().id() + " 先前赊销订单的发货"), control.checkShipment(ship, red));
             break;
         }
         // 2. A split order: a class III line outside the buyer's licence scope is named; the rest can go.
@@ -107,10 +174,11 @@ public final class DemoDay {
                     .line("IMPLANT-9", DeviceClass.III, "13", Money.cny("60000")).build();
             CreditDecision d = control.checkOrder(mixed, account.snapshot());
             if (!d.blockedSkus().equals(java.util.Set.of("IMPLANT-9"))) continue;
-            show(out, "order SO-MIX-1 of " + account.customer().id() + " (blocked lines: " + d.blockedSkus() + ")", d);
+            show(out, t("order SO-MIX-1 of " + account.customer().id() + " (blocked lines: " + d.blockedSkus() + ")",
+                    account.customer().id() + " 的订单 SO-MIX-1（被拦截的行：" + d.blockedSkus() + "）"), d);
             OrderRequest rest = OrderRequest.builder("SO-MIX-1A", account.customer().id(), DemoPortfolio.TODAY)
                     .line("GLOVE-1", DeviceClass.I, "14", Money.cny("3000")).build();
-            show(out, "the same order without IMPLANT-9", control.checkOrder(rest, account.snapshot()));
+            show(out, t("the same order without IMPLANT-9", "去掉 IMPLANT-9 后的同一订单"), control.checkOrder(rest, account.snapshot()));
             break;
         }
         // 3. An escalated order with a release from someone other than the requester.
@@ -123,7 +191,8 @@ public final class DemoDay {
                     .release(new Release("credit.li", d.requiredApproval().get(), "customer confirmed payment plan",
                             order.total(), DemoPortfolio.TODAY.plusDays(3)));
             order.lines().forEach(l -> released.line(l.sku(), l.deviceClass(), l.category(), l.amount()));
-            show(out, "order " + order.orderId() + " held for " + d.requiredApproval().get() + ", with credit.li's release",
+            show(out, t("order " + order.orderId() + " held for " + d.requiredApproval().get() + ", with credit.li's release",
+                    "待 " + control.text("approval." + d.requiredApproval().get()).orElse("") + " 审批的订单 " + order.orderId() + "，附 credit.li 的特批"),
                     control.checkOrder(released.build(), account.snapshot()));
             break;
         }
@@ -131,7 +200,7 @@ public final class DemoDay {
 
     /** A USD order, a group at its pooled limit and a bill that keeps a distributor over its own. */
     private static void exposure(PrintStream out, CreditControl control, DemoPortfolio portfolio) {
-        out.printf("%nExposure: currencies, credit groups, acceptance bills, securities%n%n");
+        out.printf(t("%nExposure: currencies, credit groups, acceptance bills, securities%n%n", "%n信用占用：外币、集团额度、承兑汇票、担保%n%n"));
         ExchangeRates rates = ExchangeRates.builder().rate("USD", "CNY", LocalDate.of(2026, 1, 1), "7.10").build();
         CreditControl withRates = control.withExchangeRates(rates);
         DemoPortfolio.Account distributor = portfolio.accounts().stream()
@@ -142,27 +211,32 @@ public final class DemoDay {
         Money limit = s.account().limitOn(DemoPortfolio.TODAY);
         Money exposure = control.assess(s).exposure();
         Money headroom = limit.minus(exposure);
-        out.printf("%s %s: limit %s, exposure %s, headroom %s%n", distributor.customer().id(), distributor.customer().name(),
-                limit, exposure, headroom);
+        out.printf(t("%s %s: limit %s, exposure %s, headroom %s%n", "%s %s：额度 %s，占用 %s，余额 %s%n"), distributor.customer().id(),
+                distributor.customer().name(), Format.money(limit), Format.money(exposure), Format.money(headroom));
         // 1. An imported device invoiced in USD: 1.02 x the headroom in USD is over the CNY limit at the rate of the order date.
         BigDecimal usdAmount = headroom.amount().multiply(new BigDecimal("1.02")).divide(new BigDecimal("7.10"), 2, java.math.RoundingMode.HALF_UP);
         OrderRequest usd = OrderRequest.builder("SO-USD-1", s.customer().id(), DemoPortfolio.TODAY)
                 .line("MRI-COIL", DeviceClass.II, "07", Money.of(usdAmount, "USD")).build();
-        show(out, "order SO-USD-1 of " + usd.total() + " (rate USD→CNY 7.10 from 2026-01-01)", withRates.checkOrder(usd, s));
+        show(out, t("order SO-USD-1 of " + Format.money(usd.total()) + " (rate USD→CNY 7.10 from 2026-01-01)",
+                "订单 SO-USD-1，金额 " + Format.money(usd.total()) + "（汇率 USD→CNY 7.10，自 2026-01-01 起）"), withRates.checkOrder(usd, s));
         // 2. The customer's own limit allows the order; the group it shares a pooled limit with does not.
         Money pooled = Money.cny("10000000");
         CreditGroup group = new CreditGroup("G-华南医疗", pooled, pooled.minus(exposure).minus(Money.cny("20000")));
-        show(out, "order SO-GRP-1 of 30000.00 CNY, group " + group.groupId() + " (pooled limit " + group.limit() + ", other members "
-                + group.exposureOfOtherMembers() + ")", control.checkOrder(cnyOrder(distributor, "SO-GRP-1", "30000"), copy(s).group(group).build()));
+        show(out, t("order SO-GRP-1 of 30,000.00 CNY, group " + group.groupId() + " (pooled limit " + Format.money(group.limit())
+                + ", other members " + Format.money(group.exposureOfOtherMembers()) + ")", "订单 SO-GRP-1，金额 30,000.00 CNY，集团 "
+                + group.groupId() + "（共享额度 " + Format.money(group.limit()) + "，其他成员占用 " + Format.money(group.exposureOfOtherMembers()) + "）"), control.checkOrder(cnyOrder(distributor, "SO-GRP-1", "30000"), copy(s).group(group).build()));
         // 3. A commercial acceptance bill not yet matured is a payment at risk; a bank guarantee raises the limit.
         Money half = Money.rounded(headroom.amount().divide(new BigDecimal("2")), "CNY");
         String orderAmount = headroom.amount().multiply(new BigDecimal("0.6")).setScale(0, java.math.RoundingMode.DOWN).toPlainString();
-        show(out, "order SO-BILL-1 of " + orderAmount + " CNY", control.checkOrder(cnyOrder(distributor, "SO-BILL-1", orderAmount), s));
+        show(out, t("order SO-BILL-1 of " + orderAmount + " CNY", "订单 SO-BILL-1，金额 " + orderAmount + " CNY"),
+                control.checkOrder(cnyOrder(distributor, "SO-BILL-1", orderAmount), s));
         AcceptanceBill bill = new AcceptanceBill("CAB-20260601", BillType.COMMERCIAL, half, DemoPortfolio.TODAY.plusDays(90));
-        show(out, "the same order, the customer having paid with commercial bill " + bill.billNumber() + " of " + bill.amount()
-                + " maturing " + bill.matures(), control.checkOrder(cnyOrder(distributor, "SO-BILL-1", orderAmount), copy(s).acceptanceBill(bill).build()));
+        show(out, t("the same order, the customer having paid with commercial bill " + bill.billNumber() + " of " + Format.money(bill.amount())
+                + " maturing " + bill.matures(), "同一订单，客户已用商业承兑汇票 " + bill.billNumber() + "（" + Format.money(bill.amount())
+                + "，" + bill.matures() + " 到期）付款"), control.checkOrder(cnyOrder(distributor, "SO-BILL-1", orderAmount), copy(s).acceptanceBill(bill).build()));
         Security guarantee = new Security(SecurityType.BANK_GUARANTEE, half, DemoPortfolio.TODAY.plusMonths(6));
-        show(out, "the same, with a bank guarantee of " + guarantee.amount(), control.checkOrder(
+        show(out, t("the same, with a bank guarantee of " + Format.money(guarantee.amount()), "同上，另有银行保函 "
+                + Format.money(guarantee.amount())), control.checkOrder(
                 cnyOrder(distributor, "SO-BILL-1", orderAmount), copy(s).acceptanceBill(bill).security(guarantee).build()));
     }
 
@@ -172,27 +246,30 @@ public final class DemoDay {
         var summary = dev.creditcontrol.rules.analyst.ReceivablesPortfolio.builder(control).threads(2)
                 .notices(notices::add).build()
                 .run(portfolio.accounts().stream().map(DemoPortfolio.Account::snapshot).iterator());
-        out.printf("%nReceivables on %s: %s CNY open, provision %s CNY (amounts in CNY)%n%n", summary.asOf(),
-                summary.open().toPlainString(), summary.provision().toPlainString());
+        out.printf(t("%nReceivables on %s: %s CNY open, provision %s CNY%n%n", "%n%s 应收账款：未收 %s CNY，坏账准备 %s CNY%n%n"),
+                summary.asOf(), Format.amount(summary.open()), Format.amount(summary.provision()));
         int[] widths = new int[summary.buckets().size() + 2];
         java.util.Arrays.fill(widths, 12);
+        widths[0] = 11;
         Table aging = new Table(out, widths);
-        List<String> header = new java.util.ArrayList<>(List.of("type"));
-        header.addAll(summary.buckets());
-        header.add("provision");
+        List<String> header = new java.util.ArrayList<>(List.of(t("type", "类型")));
+        header.addAll(summary.buckets().stream().map(b -> b.equals("current") ? t("current", "未到期") : b).toList());
+        header.add(t("provision", "坏账准备"));
         aging.row(header.toArray(String[]::new));
         aging.rule();
         summary.openPerTypeBucket().forEach((type, buckets) -> {
             List<String> row = new java.util.ArrayList<>(List.of(type.name()));
-            summary.buckets().forEach(b -> row.add(buckets.getOrDefault(b, BigDecimal.ZERO).toPlainString()));
-            row.add(summary.provisionPerType().getOrDefault(type, BigDecimal.ZERO).toPlainString());
+            summary.buckets().forEach(b -> row.add(Format.amount(buckets.getOrDefault(b, BigDecimal.ZERO))));
+            row.add(Format.amount(summary.provisionPerType().getOrDefault(type, BigDecimal.ZERO)));
             aging.row(row.toArray(String[]::new));
         });
         aging.rule();
-        out.printf("%nNotices of the day (%d; the first 12 by dunning level)%n", summary.noticeCount());
+        out.printf(t("%nNotices of the day (%d; the first 12 by dunning level)%n", "%n今日催收通知（共 %d 条；按催收级别列出前 12 条）%n"),
+                summary.noticeCount());
         notices.stream().sorted(java.util.Comparator.comparingInt((dev.creditcontrol.rules.analyst.ReceivablesPortfolio.Notice n)
                         -> n.action().dunningLevel()).reversed().thenComparing(n -> n.customerId())).limit(12)
-                .forEach(n -> out.printf("  %-6s %-6s L%d %s: %s%n", n.customerId(), n.action().tone(), n.action().dunningLevel(),
+                .forEach(n -> out.printf("  %-6s %s L%d %s: %s%n", n.customerId(),
+                        control.text("tone." + n.action().tone()).orElse(n.action().tone().name()), n.action().dunningLevel(),
                         n.customerName(), n.action().message()));
         java.nio.file.Path dir = java.nio.file.Files.isDirectory(java.nio.file.Path.of("credit-examples"))
                 ? java.nio.file.Path.of("credit-examples", "target") : java.nio.file.Path.of("target");
@@ -205,7 +282,8 @@ public final class DemoDay {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot write " + html, e);
         }
-        out.printf("%nPortfolio report with charts: %s (open it in any browser; it needs no network)%n", html);
+        out.printf(t("%nPortfolio report with charts: %s (open it in any browser; it needs no network)%n",
+                "%n带图表的组合报告：%s（用任意浏览器打开，无需联网）%n"), html);
     }
 
     private static OrderRequest cnyOrder(DemoPortfolio.Account account, String id, String amount) {
@@ -231,7 +309,7 @@ public final class DemoDay {
     private static void show(PrintStream out, String what, CreditDecision d) {
         out.printf("%s: %s%s%n", what, d.outcome(), d.requiredApproval().map(l -> " → " + l).orElse(""));
         for (Reason r : d.reasons()) {
-            out.printf("   └ %-22s %s%s%n", r.code(), r.message(), r.skus().isEmpty() ? "" : " " + r.skus());
+            out.printf("   └ %s%s%n", r.message(), r.skus().isEmpty() ? "" : " " + r.skus());
         }
     }
 
@@ -249,12 +327,23 @@ public final class DemoDay {
             out.println("-".repeat(total - 2));
         }
 
+        /** Display columns of a character: two for Chinese characters and full-width forms. */
+        static int width(int cp) {
+            return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN || (cp >= 0xFF00 && cp <= 0xFFEF)
+                    || (cp >= 0x3000 && cp <= 0x303F) ? 2 : 1;
+        }
+
+        /** Display columns of a text. */
+        static int width(String s) {
+            return s.codePoints().map(Table::width).sum();
+        }
+
         static String pad(String s, int width) {
             StringBuilder b = new StringBuilder();
             int used = 0;
             for (int i = 0; i < s.length(); ) {
                 int cp = s.codePointAt(i);
-                int w = Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN || (cp >= 0xFF00 && cp <= 0xFFEF) ? 2 : 1;
+                int w = width(cp);
                 if (used + w > width) break;
                 b.appendCodePoint(cp);
                 used += w;
