@@ -39,6 +39,16 @@ public final class Cli implements Callable<Integer> {
             description = "print the stack trace of an error")
     boolean verbose;
 
+    @CommandLine.Option(names = "--lang", scope = CommandLine.ScopeType.INHERIT, defaultValue = "en",
+            description = "language of messages, notices and reports: zh or en (default ${DEFAULT-VALUE})")
+    void lang(String lang) {
+        if (!lang.equals("zh") && !lang.equals("en")) throw new CommandLine.ParameterException(new CommandLine(this), "--lang is zh or en, not " + lang);
+        LANGUAGE.set(lang.equals("zh") ? java.util.Locale.SIMPLIFIED_CHINESE : java.util.Locale.ENGLISH);
+    }
+
+    /** The language the current command runs in ({@code --lang}). */
+    static final ThreadLocal<java.util.Locale> LANGUAGE = ThreadLocal.withInitial(() -> java.util.Locale.ENGLISH);
+
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8), args));
@@ -46,6 +56,7 @@ public final class Cli implements Callable<Integer> {
 
     /** Runs a command, printing to the given writers; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        LANGUAGE.remove();
         CommandLine cli = new CommandLine(new Cli());
         cli.setOut(out);
         cli.setErr(err);
@@ -233,7 +244,7 @@ public final class Cli implements Callable<Integer> {
         public Integer call() throws java.io.IOException {
             if (!List.of("html", "csv", "json").contains(format)) throw new IllegalArgumentException("--format is html, csv or json, not " + format);
             if (!Files.isRegularFile(input)) throw new IllegalArgumentException("not a file: " + input.toAbsolutePath());
-            CreditControl.Builder b = CreditControl.builder().verifyScenarios(false);
+            CreditControl.Builder b = CreditControl.builder().verifyScenarios(false).locale(LANGUAGE.get());
             if (rules != null) b.ruleSetDirectory(folder(rules));
             try (CreditControl control = b.build(); java.io.BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
                 java.util.Iterator<dev.creditcontrol.model.CustomerSnapshot> snapshots = input.toString().endsWith(".csv")
@@ -250,7 +261,7 @@ public final class Cli implements Callable<Integer> {
                     switch (format) {
                         case "csv" -> PortfolioReport.csv(summary, out);
                         case "json" -> PortfolioReport.json(summary, out);
-                        default -> PortfolioReport.html(summary, out);
+                        default -> PortfolioReport.html(summary, out, LANGUAGE.get());
                     }
                 } finally {
                     if (output != null) out.close();

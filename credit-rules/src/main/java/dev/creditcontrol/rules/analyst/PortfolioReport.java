@@ -16,8 +16,6 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,26 +60,40 @@ public final class PortfolioReport {
         JSON.writeValue(out, s);
     }
 
-    /** The self-contained HTML page with its charts. */
+    /** The self-contained HTML page with its charts, in English. */
     public static void html(ReceivablesPortfolio.Summary s, Writer out) {
+        html(s, out, Locale.ENGLISH);
+    }
+
+    /** The page's own words, English and Chinese. */
+    private static String t(boolean zh, String en, String chinese) {
+        return zh ? chinese : en;
+    }
+
+    /** The self-contained HTML page with its charts, in {@code locale}'s language (Chinese or English). */
+    public static void html(ReceivablesPortfolio.Summary s, Writer out, Locale locale) {
+        boolean zh = locale.getLanguage().equals("zh");
         Map<String, Object> page = new LinkedHashMap<>();
-        page.put("lang", "en");
-        page.put("title", "Receivables portfolio on " + s.asOf());
-        page.put("subtitle", s.customers() + " customers, amounts in " + s.currency() + (s.failed() > 0 ? ", " + s.failed() + " not reviewed" : ""));
-        page.put("figures", List.of(figure("open receivables", money(s.open()) + " " + s.currency()),
-                figure("bad-debt provision", money(s.provision()) + " " + s.currency()),
-                figure("overdue (1+ days)", money(s.open().subtract(s.openPerBucket().getOrDefault("current", BigDecimal.ZERO))) + " " + s.currency()),
-                figure("notices today", String.valueOf(s.noticeCount())),
-                figure("customers", String.valueOf(s.customers()))));
+        page.put("lang", zh ? "zh-CN" : "en");
+        page.put("title", t(zh, "Receivables portfolio on " + s.asOf(), s.asOf() + " 应收账款组合报告"));
+        page.put("subtitle", t(zh, s.customers() + " customers, amounts in " + s.currency() + (s.failed() > 0 ? ", " + s.failed() + " not reviewed" : ""),
+                s.customers() + " 家客户，金额单位 " + s.currency() + (s.failed() > 0 ? "，" + s.failed() + " 家未能检查" : "")));
+        page.put("figures", List.of(figure(t(zh, "open receivables", "未收应收账款"), money(s.open()) + " " + s.currency()),
+                figure(t(zh, "bad-debt provision", "坏账准备"), money(s.provision()) + " " + s.currency()),
+                figure(t(zh, "overdue (1+ days)", "逾期（1 天以上）"),
+                        money(s.open().subtract(s.openPerBucket().getOrDefault("current", BigDecimal.ZERO))) + " " + s.currency()),
+                figure(t(zh, "notices today", "今日催收通知"), String.valueOf(s.noticeCount())),
+                figure(t(zh, "customers", "客户数"), String.valueOf(s.customers()))));
         List<Map<String, String>> charts = new ArrayList<>();
-        String[] titles = {"Aging by customer type", "Customers per grade", "Customers per warning level", "20 largest exposures",
+        String[] titles = zh ? new String[] {"按客户类型的账龄", "各信用等级客户数", "各预警级别客户数", "最大的 20 笔信用占用", "各账龄段坏账准备"}
+                : new String[] {"Aging by customer type", "Customers per grade", "Customers per warning level", "20 largest exposures",
                 "Provision by aging band"};
         for (int i = 0; i < CHARTS.size(); i++) charts.add(Map.of("id", CHARTS.get(i), "title", titles[i]));
         page.put("charts", charts);
-        page.put("agingTitle", "Aging by customer type (" + s.currency() + ")");
+        page.put("agingTitle", t(zh, "Aging by customer type (", "按客户类型的账龄（") + s.currency() + t(zh, ")", "）"));
         page.put("agingHeader", agingHeader(s));
         page.put("agingRows", agingRows(s, true).stream().map(r -> Map.of("cells", r)).toList());
-        page.put("largestTitle", "Largest exposures (" + s.currency() + ")");
+        page.put("largestTitle", t(zh, "Largest exposures (", "最大的信用占用（") + s.currency() + t(zh, ")", "）"));
         page.put("largestHeader", largestHeader());
         page.put("largestRows", largestRows(s, true).stream().map(r -> Map.of("cells", r)).toList());
         page.put("echarts", resource(ECHARTS).replace("</script", "<\\/script"));
@@ -179,7 +191,7 @@ public final class PortfolioReport {
     }
 
     private static String money(BigDecimal v) {
-        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
+        return dev.creditcontrol.rules.authoring.Format.amount(v.setScale(2, RoundingMode.HALF_UP));
     }
 
     private static String resource(String path) {

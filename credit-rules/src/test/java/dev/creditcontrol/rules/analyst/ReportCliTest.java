@@ -45,6 +45,15 @@ class ReportCliTest {
     }
 
     @Test
+    void theReportSpeaksChineseWithLangZh(@TempDir Path dir) throws Exception {
+        Path html = dir.resolve("report.html");
+        assertThat(run("report", jsonLines(dir).toString(), "--lang", "zh", "--output", html.toString())).isEqualTo(Cli.OK);
+        assertThat(Files.readString(html)).contains("应收账款组合报告").contains("lang=\"zh-CN\"");
+        out.getBuffer().setLength(0);
+        assertThat(run("report", jsonLines(dir).toString(), "--lang", "fr")).isEqualTo(Cli.USAGE);
+    }
+
+    @Test
     void aScenarioTableIsAPortfolioToo() {
         Path scenarios = dev.creditcontrol.rules.RuleFolders.bundled().resolve("scenarios/receivables.csv");
         assertThat(run("report", scenarios.toString(), "--format", "csv")).isEqualTo(Cli.OK);
