@@ -4,10 +4,7 @@ import dev.creditcontrol.model.Money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
-import java.util.Locale;
 
 /**
  * The one way amounts, dates and shares are written for people, in every language, message,
@@ -17,8 +14,6 @@ import java.util.Locale;
  * Chinese and English: finance teams read these forms in both. Thread-safe.
  */
 public final class Format {
-    private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ROOT);
-
     private Format() {}
 
     /** {@code 1,200,000.00 CNY}. */
@@ -26,13 +21,19 @@ public final class Format {
         return amount(m.amount()) + " " + m.currencyCode();
     }
 
-    /** {@code 1,200,000.00}: grouped, with the decimals the number has. */
+    /** {@code 1,200,000.00}: grouped by thousands, with the decimals the number has (no DecimalFormat: this runs per message). */
     public static String amount(BigDecimal v) {
-        DecimalFormat f = new DecimalFormat("#,##0", SYMBOLS);
-        f.setMinimumFractionDigits(Math.max(v.scale(), 0));
-        f.setMaximumFractionDigits(Math.max(v.scale(), 0));
-        f.setRoundingMode(RoundingMode.HALF_UP);
-        return f.format(v);
+        String plain = (v.scale() < 0 ? v.setScale(0) : v).toPlainString();
+        int start = plain.startsWith("-") ? 1 : 0;
+        int point = plain.indexOf('.');
+        int end = point < 0 ? plain.length() : point;
+        StringBuilder b = new StringBuilder(plain.length() + (end - start) / 3);
+        b.append(plain, 0, start);
+        for (int i = start; i < end; i++) {
+            if (i > start && (end - i) % 3 == 0) b.append(',');
+            b.append(plain.charAt(i));
+        }
+        return b.append(plain, end, plain.length()).toString();
     }
 
     /** {@code 2026-06-15}. */

@@ -89,9 +89,25 @@ public final class Messages {
     /** The texts of one language: a key's text, formatted with named values. */
     public static final class Bundle {
         private final Map<String, String> texts;
+        /** Each text split once into literal parts and placeholders: formatting runs per finding. */
+        private final Map<String, Object[]> templates = new java.util.concurrent.ConcurrentHashMap<>();
 
         Bundle(Map<String, String> texts) {
             this.texts = texts;
+        }
+
+        /** Literal strings and {name, percent?} placeholders, in order. */
+        private Object[] template(String text) {
+            List<Object> parts = new java.util.ArrayList<>();
+            Matcher m = PLACEHOLDER.matcher(text);
+            int at = 0;
+            while (m.find()) {
+                if (m.start() > at) parts.add(text.substring(at, m.start()));
+                parts.add(new String[] {m.group(1), m.group(2), m.group()});
+                at = m.end();
+            }
+            if (at < text.length()) parts.add(text.substring(at));
+            return parts.toArray();
         }
 
         /** Whether the bundle has a text for {@code key}. */
@@ -104,6 +120,11 @@ public final class Messages {
             return java.util.Optional.ofNullable(texts.get(key));
         }
 
+        private static int indexOf(Object[] namedValues, String name) {
+            for (int i = 0; i + 1 < namedValues.length; i += 2) if (name.equals(namedValues[i])) return i;
+            return -1;
+        }
+
         /**
          * {@code message} formatted: when it is a key of this bundle, its text with each
          * {@code {name}} replaced by the named value (written by {@link Format}); otherwise the
@@ -112,17 +133,22 @@ public final class Messages {
         public String format(String message, Object[] namedValues) {
             String text = texts.get(message);
             if (text == null) return message;
-            Map<String, Object> values = new HashMap<>();
-            for (int i = 0; i + 1 < namedValues.length; i += 2) values.put(String.valueOf(namedValues[i]), namedValues[i + 1]);
-            Matcher m = PLACEHOLDER.matcher(text);
+            Object[] parts = templates.computeIfAbsent(message, k -> template(text));
             StringBuilder out = new StringBuilder(text.length() + 32);
-            while (m.find()) {
-                Object v = values.get(m.group(1));
-                String shown = !values.containsKey(m.group(1)) ? m.group()
-                        : "percent".equals(m.group(2)) && v instanceof java.math.BigDecimal b ? Format.percent(b) : Format.value(v);
-                m.appendReplacement(out, Matcher.quoteReplacement(shown));
+            for (Object part : parts) {
+                if (part instanceof String literal) {
+                    out.append(literal);
+                    continue;
+                }
+                String[] p = (String[]) part;
+                int i = indexOf(namedValues, p[0]);
+                if (i < 0) {
+                    out.append(p[2]);
+                    continue;
+                }
+                Object v = namedValues[i + 1];
+                out.append("percent".equals(p[1]) && v instanceof java.math.BigDecimal b ? Format.percent(b) : Format.value(v));
             }
-            m.appendTail(out);
             return out.toString();
         }
     }
