@@ -69,7 +69,8 @@ import java.util.function.Consumer;
  * <p><b>Failure:</b> invalid input throws {@link IllegalArgumentException} naming the field, and
  * nothing is evaluated; so does a check dated before every loaded version's effective date. If
  * evaluation itself fails (a rule throws anything, errors included, or loops), the decision fails
- * closed: outcome {@code REJECT} with reason {@code ENGINE_ERROR}, never {@code APPROVE}. Only a
+ * closed: outcome {@code REJECT} with reason {@code ENGINE_ERROR}, never {@code APPROVE}; so does a
+ * decision the journal (if one is given) cannot record. Only a
  * {@link VirtualMachineError} other than a stack overflow (the JVM is out of memory or broken)
  * propagates to the caller.
  */

@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /** Generated model values for property tests of the JSON form and the journal: every field exercised. */
 final class Generated {

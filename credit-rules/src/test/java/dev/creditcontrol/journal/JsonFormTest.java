@@ -12,7 +12,6 @@ import dev.creditcontrol.model.ShipmentRequest;
 import dev.creditcontrol.rules.CreditControl;
 import dev.creditcontrol.rules.TestOrders;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 
 import static dev.creditcontrol.rules.TestOrders.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
