@@ -247,6 +247,9 @@ final class DirectoryJournal extends DecisionJournal {
                     // a roll synced it before closing; closing syncs too
                 } catch (IOException e) {
                     error = e;
+                } catch (RuntimeException | Error e) {
+                    // never leave 'syncing' set: the other callers would wait for ever
+                    error = new IOException("fsync failed: " + e, e);
                 } finally {
                     syncLock.lock();
                 }
