@@ -106,6 +106,15 @@ class LanguageTest {
     }
 
     @Test
+    void anyChineseLocaleReadsTheChineseBundle() {
+        for (Locale l : List.of(Locale.CHINESE, Locale.CHINA, Locale.forLanguageTag("zh-Hans-CN"))) {
+            try (CreditControl control = CreditControl.builder().locale(l).build()) {
+                assertThat(control.text("reason.CREDIT_LIMIT_EXCEEDED")).as("%s", l).contains("超出信用额度");
+            }
+        }
+    }
+
+    @Test
     void theDefaultIsEnglishWhateverTheJvmSays() {
         Locale before = Locale.getDefault();
         try {

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * bundled set) and {@code messages_<lang>[_<COUNTRY>].properties} (UTF-8), declared in
  * {@code files=}. A text names its values in braces: {@code {limit}}, or {@code {share,percent}}
  * for a share shown as a percentage; every value is written by {@link Format}. Texts are looked up
- * for a locale by exact tag, then language, then the base; the JVM's default locale plays no part.
+ * for a locale by exact tag, then language (or, without a bundle of the bare language, one of a
+ * country of it: {@code zh} reads {@code zh_CN}), then the base; the JVM's default locale plays no part.
  */
 public final class Messages {
     /** The base bundle's file name. */
@@ -80,7 +81,15 @@ public final class Messages {
     public Bundle forLocale(Locale locale) {
         return byLocale.computeIfAbsent(locale, l -> {
             Map<String, String> texts = new HashMap<>(bundles.getOrDefault("", Map.of()));
-            if (!l.getLanguage().isEmpty()) texts.putAll(bundles.getOrDefault(l.getLanguage(), Map.of()));
+            if (!l.getLanguage().isEmpty()) {
+                // the language's own bundle; else one of a country of that language (zh gets zh_CN)
+                Map<String, String> language = bundles.get(l.getLanguage());
+                if (language == null) {
+                    language = bundles.entrySet().stream().filter(e -> e.getKey().startsWith(l.getLanguage() + "_"))
+                            .map(Map.Entry::getValue).findFirst().orElse(Map.of());
+                }
+                texts.putAll(language);
+            }
             if (!l.getCountry().isEmpty()) texts.putAll(bundles.getOrDefault(l.getLanguage() + "_" + l.getCountry(), Map.of()));
             return new Bundle(Map.copyOf(texts));
         });
