@@ -37,4 +37,9 @@ public record JournalRecord(long sequence, String previousHash, String hash, Ins
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(json, "json");
     }
+
+    /** The rates the check used, as a source that answers exactly those (for deciding the record again). */
+    public dev.creditcontrol.model.ExchangeRateSource rateSource() {
+        return (from, to, on) -> java.util.Optional.ofNullable(rates.get(dev.creditcontrol.facts.Converter.key(from, to, on)));
+    }
 }

@@ -311,9 +311,7 @@ public final class CreditControl implements AutoCloseable {
             throw new IllegalStateException("record " + record.sequence() + " was decided on rule set " + recorded.ruleSetName() + " "
                     + version + " with hash " + recorded.ruleSetHash() + ", but the version loaded has hash " + loaded.contentHash());
         }
-        Map<String, BigDecimal> rates = record.rates();
-        return decide(record.request(), record.snapshot(), version,
-                (from, to, on) -> Optional.ofNullable(rates.get(Converter.key(from, to, on)))).decision();
+        return decide(record.request(), record.snapshot(), version, record.rateSource()).decision();
     }
 
     /** Takes a hold on the version to use, retrying if a reload retired it in between. */

@@ -2,7 +2,6 @@ package dev.creditcontrol.rules.analyst;
 
 import dev.creditcontrol.decision.CreditDecision;
 import dev.creditcontrol.decision.Outcome;
-import dev.creditcontrol.facts.Converter;
 import dev.creditcontrol.journal.JournalRecord;
 import dev.creditcontrol.rules.CreditControl;
 import dev.creditcontrol.rules.RuleSetInfo;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -104,8 +102,7 @@ public final class Backtest {
             read++;
             CreditDecision now;
             try {
-                Map<String, BigDecimal> rates = r.rates();
-                CreditControl withRates = candidate.withExchangeRates((from, to, on) -> Optional.ofNullable(rates.get(Converter.key(from, to, on))));
+                CreditControl withRates = candidate.withExchangeRates(r.rateSource());
                 now = r.request() instanceof dev.creditcontrol.model.ShipmentRequest s
                         ? withRates.checkShipment(s, r.snapshot(), version.version())
                         : withRates.checkOrder((dev.creditcontrol.model.OrderRequest) r.request(), r.snapshot(), version.version());

@@ -97,6 +97,20 @@ public final class Cli implements Callable<Integer> {
         return m.replaceAll("\\s*\\R\\s*", " ");
     }
 
+    /** Where a command writes: the {@code --output} file (closed after), or standard output (flushed after). */
+    private record Output(java.io.Writer writer, boolean file) implements AutoCloseable {
+        static Output to(Path output, CommandLine.Model.CommandSpec spec) throws java.io.IOException {
+            return output == null ? new Output(spec.commandLine().getOut(), false)
+                    : new Output(Files.newBufferedWriter(output, StandardCharsets.UTF_8), true);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            if (file) writer.close();
+            else writer.flush();
+        }
+    }
+
     private static Path folder(Path p) {
         if (!Files.isDirectory(p)) throw new IllegalArgumentException("not a folder: " + p.toAbsolutePath());
         return p;
@@ -150,14 +164,10 @@ public final class Cli implements Callable<Integer> {
         @Override
         public Integer call() throws java.io.IOException {
             if (!format.equals("jsonl") && !format.equals("csv")) throw new IllegalArgumentException("--format is jsonl or csv, not " + format);
-            java.io.Writer out = output == null ? spec.commandLine().getOut()
-                    : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
             long n;
-            try (dev.creditcontrol.journal.DecisionJournal journal = dev.creditcontrol.journal.DecisionJournal.inDirectory(folder(dir))) {
-                n = format.equals("jsonl") ? JournalExport.jsonl(journal, out) : JournalExport.csv(journal, out);
-            } finally {
-                if (output != null) out.close();
-                else out.flush();
+            try (dev.creditcontrol.journal.DecisionJournal journal = dev.creditcontrol.journal.DecisionJournal.inDirectory(folder(dir));
+                 Output out = Output.to(output, spec)) {
+                n = format.equals("jsonl") ? JournalExport.jsonl(journal, out.writer) : JournalExport.csv(journal, out.writer);
             }
             if (output != null) spec.commandLine().getOut().println("wrote " + n + " records to " + output);
             return OK;
@@ -256,16 +266,12 @@ public final class Cli implements Callable<Integer> {
                     if (e.getCause() instanceof IllegalArgumentException bad) throw bad; // a bad input line, named
                     throw e;
                 }
-                java.io.Writer out = output == null ? spec.commandLine().getOut() : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-                try {
+                try (Output out = Output.to(output, spec)) { // only now: a bad input line has written nothing
                     switch (format) {
-                        case "csv" -> PortfolioReport.csv(summary, out);
-                        case "json" -> PortfolioReport.json(summary, out);
-                        default -> PortfolioReport.html(summary, out, LANGUAGE.get());
+                        case "csv" -> PortfolioReport.csv(summary, out.writer);
+                        case "json" -> PortfolioReport.json(summary, out.writer);
+                        default -> PortfolioReport.html(summary, out.writer, LANGUAGE.get());
                     }
-                } finally {
-                    if (output != null) out.close();
-                    else out.flush();
                 }
                 java.io.PrintWriter err = spec.commandLine().getErr();
                 err.println("reviewed " + summary.customers() + " customers" + (summary.failed() > 0 ? ", " + summary.failed()

@@ -277,11 +277,6 @@ public final class CompiledRuleSet {
         return List.copyOf(sheet.notices);
     }
 
-    /** Whether the rule set has collection rules. */
-    public boolean reviewsReceivables() {
-        return declaresNotices;
-    }
-
     private static final class NoticeSheet extends Notices {
         final Messages.Bundle texts;
         final List<Notice> notices = new ArrayList<>();

@@ -62,11 +62,6 @@ public final class Messages {
         return bundles.isEmpty() ? NONE : new Messages(bundles);
     }
 
-    /** The declared bundles' file names. */
-    public List<String> files() {
-        return bundles.keySet().stream().map(s -> s.isEmpty() ? BASE : "messages_" + s + ".properties").toList();
-    }
-
     /** The keys a bundle lacks of {@code keys}, by bundle file name. */
     Map<String, List<String>> missing(Set<String> keys) {
         Map<String, List<String>> missing = new TreeMap<>();
