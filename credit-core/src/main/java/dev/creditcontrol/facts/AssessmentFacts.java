@@ -53,6 +53,8 @@ import java.util.Set;
  * @param licenceLapses          held licences not valid on the snapshot date
  * @param daysToLicenceExpiry    fewest days until a held licence the buyer type may need expires; null when none expires
  * @param requiredLicenceMissing a licence the customer needs for every order (per the rule set's licence table) is missing or not valid
+ * @param lapsedLicences         licence types the buyer type needs for some device class (per the licence table) that the
+ *                               customer holds, none of them valid on the snapshot date: lapsed, not renewed; by name
  * @param accountFrozen          whether the account is frozen
  * @param accountGrade           the grade on the account; null when none
  * @param thirdPartyScore        outside score 0-100; null when not supplied
@@ -66,12 +68,21 @@ public record AssessmentFacts(String customerId, CustomerType customerType, Loca
                               BigDecimal daysSalesOutstanding, Money averageMonthlySales, Money exposure, Money limit,
                               BigDecimal utilization, BigDecimal groupUtilization, Integer yearsOfCooperation, BigDecimal orderStability,
                               int licenceLapses, Integer daysToLicenceExpiry, boolean requiredLicenceMissing,
+                              List<LicenceType> lapsedLicences,
                               boolean accountFrozen, CreditGrade accountGrade, Integer thirdPartyScore,
                               BigDecimal debtToAssets, BigDecimal currentRatio) {
 
     /** Copies the history list. */
     public AssessmentFacts {
         daysLateHistory = List.copyOf(daysLateHistory);
+        lapsedLicences = List.copyOf(lapsedLicences);
+    }
+
+    /** The lapsed licence types by name, separated by commas (for messages). */
+    public String lapsedLicenceNames() {
+        StringBuilder b = new StringBuilder();
+        for (LicenceType t : lapsedLicences) b.append(b.length() == 0 ? "" : ", ").append(t.name());
+        return b.toString();
     }
 
     /** Invoices due in the history window that were (or are) more than {@code days} days late. */
@@ -141,7 +152,7 @@ public record AssessmentFacts(String customerId, CustomerType customerType, Loca
                 exposure, limit, limit.isZero() ? null : ratio(exposure.amount(), limit.amount()), groupUtilization,
                 snapshot.customer().since().map(s -> (int) ChronoUnit.YEARS.between(s, asOf)).orElse(null),
                 stability(l.monthly), lapses(snapshot), daysToExpiry(snapshot, licences.anyRequired(type)),
-                requiredMissing(snapshot, licences.alwaysRequired(type)),
+                requiredMissing(snapshot, licences.alwaysRequired(type)), lapsed(snapshot, licences.anyRequired(type)),
                 account.frozen(), account.grade().orElse(null),
                 snapshot.financials().thirdPartyScore().isPresent() ? snapshot.financials().thirdPartyScore().getAsInt() : null,
                 snapshot.financials().debtToAssets().orElse(null), snapshot.financials().currentRatio().orElse(null));
@@ -179,6 +190,16 @@ public record AssessmentFacts(String customerId, CustomerType customerType, Loca
             if (s.customer().licences(t).stream().noneMatch(l -> l.isValidOn(s.asOf()))) return true;
         }
         return false;
+    }
+
+    private static List<LicenceType> lapsed(CustomerSnapshot s, Set<LicenceType> relevant) {
+        List<LicenceType> lapsed = new ArrayList<>(0);
+        for (LicenceType t : LicenceType.values()) {
+            if (!relevant.contains(t)) continue;
+            List<Licence> held = s.customer().licences(t);
+            if (!held.isEmpty() && held.stream().noneMatch(l -> l.isValidOn(s.asOf()))) lapsed.add(t);
+        }
+        return lapsed;
     }
 
     private static Integer daysToExpiry(CustomerSnapshot s, Set<LicenceType> relevant) {

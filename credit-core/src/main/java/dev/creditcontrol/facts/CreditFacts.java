@@ -92,7 +92,7 @@ public record CreditFacts(OrderFacts order, Exposure exposure, Overdue overdue, 
                 order.paymentMethod(), creditSale, total, order.total(), account.frozen(), account.grade().orElse(null),
                 account.limitExpiredOn(date), account.validUntil().orElse(null),
                 java.time.temporal.ChronoUnit.DAYS.between(snapshot.asOf(), date),
-                shipment ? Checkpoint.SHIPMENT : Checkpoint.ORDER, snapshot.warningLevel());
+                shipment ? Checkpoint.SHIPMENT : Checkpoint.ORDER, snapshot.warningLevel(), account.paymentTermDays());
         Overdue overdue = overdue(snapshot, ReceivableLedger.scan(snapshot, policy, false, converter));
         // A shipment's order is already in the snapshot's open orders: it adds no exposure.
         Money zero = Money.zero(account.currencyCode());

@@ -29,16 +29,17 @@ import java.time.LocalDate;
  * @param snapshotAgeDays days from the snapshot's date to the check date (negative when the snapshot is dated later)
  * @param checkpoint      where in the order's life the check is: {@code ORDER} or {@code SHIPMENT}
  * @param warningLevel    the customer's warning level from its last assessment
+ * @param paymentTermDays the account's own payment term
  */
 public record OrderFacts(String orderId, String customerId, CustomerType customerType, LocalDate orderDate,
                          PaymentMethod paymentMethod, boolean creditSale, Money total, Money totalAsGiven, boolean accountFrozen,
                          CreditGrade grade, boolean limitExpired, LocalDate limitValidUntil, long snapshotAgeDays,
-                         Checkpoint checkpoint, WarningLevel warningLevel) {
+                         Checkpoint checkpoint, WarningLevel warningLevel, int paymentTermDays) {
 
     /** The same facts with {@code grade} in place of the account's (the assessed grade of an ungraded account). */
     public OrderFacts withGrade(CreditGrade assessed) {
         return new OrderFacts(orderId, customerId, customerType, orderDate, paymentMethod, creditSale, total, totalAsGiven,
-                accountFrozen, assessed, limitExpired, limitValidUntil, snapshotAgeDays, checkpoint, warningLevel);
+                accountFrozen, assessed, limitExpired, limitValidUntil, snapshotAgeDays, checkpoint, warningLevel, paymentTermDays);
     }
 
     /** Whether this is the order checkpoint (not a shipment). */

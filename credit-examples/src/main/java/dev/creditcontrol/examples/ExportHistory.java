@@ -11,7 +11,7 @@ import java.util.List;
 
 /** Writes the synthetic labelled history ({@code credit-examples/cases/labelled-history.csv}) that the bundled scorecard is calibrated on. */
 public final class ExportHistory {
-    public static final int CUSTOMERS = 2000;
+    public static final int CUSTOMERS = 3000;
     public static final long SEED = 20251231L;
 
     public static List<LabelledSnapshot> history() {

@@ -30,7 +30,7 @@ public final class ReadmeExample {
                 .licence(new Licence(LicenceType.MEDICAL_INSTITUTION_LICENCE, "PDY00001X44010011A1001",
                         LocalDate.of(2020, 1, 1), LocalDate.of(2030, 1, 1), Set.of()))
                 .build();
-        CreditAccount account = CreditAccount.builder(Money.cny("1000000")).paymentTermDays(180).grade(CreditGrade.A).build();
+        CreditAccount account = CreditAccount.builder(Money.cny("1000000")).paymentTermDays(60).grade(CreditGrade.A).build();
         CustomerSnapshot snapshot = CustomerSnapshot.builder(hospital, account, today)
                 .receivable(Receivable.open("INV-1", Money.cny("850000"), today.minusDays(60), today.plusDays(120)))
                 .build();

@@ -21,6 +21,7 @@ import dev.creditcontrol.model.ExchangeRateSource;
 import dev.creditcontrol.model.ExchangeRates;
 import dev.creditcontrol.model.OrderRequest;
 import dev.creditcontrol.model.ShipmentRequest;
+import dev.creditcontrol.rules.authoring.Parameters;
 import dev.creditcontrol.rules.internal.Assessments;
 import dev.creditcontrol.rules.internal.CompiledRuleSet;
 import dev.creditcontrol.rules.internal.Decisions;
@@ -418,8 +419,10 @@ public final class CreditControl implements AutoCloseable {
         AssessmentFacts facts = AssessmentFacts.derive(snapshot, ruleSet.policy().facts(), converter);
         ruleSet.requireThresholdRate(converter);
         try {
-            return Assessments.build(facts, ruleSet.assess(facts, limits, converter, locale), ruleSet.parameters().forCheck(converter), previous,
-                    ruleSet.info(), clock.instant());
+            Parameters checkParameters = ruleSet.parameters().forCheck(converter);
+            return Assessments.build(facts, ruleSet.assess(facts, limits, converter, locale,
+                            factors -> Assessments.standing(facts, factors, checkParameters, previous)),
+                    checkParameters, previous, ruleSet.info(), clock.instant());
         } catch (RuntimeException e) {
             throw new CreditControlException("assessment of customer " + snapshot.customer().id() + " failed on rule set "
                     + ruleSet.info().name() + " " + ruleSet.info().version() + ": " + e.getMessage(), e);

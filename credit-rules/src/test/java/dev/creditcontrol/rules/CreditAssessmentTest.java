@@ -49,7 +49,7 @@ class CreditAssessmentTest {
     @Test
     void everyFactorIsScoredByItsRuleAndTheScoreIsTheirSum() {
         CreditAssessment a = CONTROL.assess(history(CustomerType.HOSPITAL, 0, 0, false));
-        assertThat(a.factors()).extracting(FactorScore::factor).contains("onTimeShare", "averageDaysLate",
+        assertThat(a.factors()).extracting(FactorScore::factor).contains("onTimeShare", "worstDaysLate",
                 "yearsOfCooperation", "thirdPartyScore", "utilization");
         assertThat(a.factors()).allSatisfy(f -> assertThat(f.rule()).startsWith("Score: "));
         assertThat(a.factors()).filteredOn(f -> f.factor().equals("onTimeShare")).singleElement()

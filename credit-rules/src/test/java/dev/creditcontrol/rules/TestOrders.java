@@ -124,7 +124,7 @@ public final class TestOrders {
             }
         }
         licences.forEach(c::licence);
-        CreditAccount.Builder a = CreditAccount.builder(Money.cny(limit)).paymentTermDays(90).validUntil(limitValidUntil).frozen(frozen);
+        CreditAccount.Builder a = CreditAccount.builder(Money.cny(limit)).paymentTermDays(60).validUntil(limitValidUntil).frozen(frozen);
         if (grade != null) a.grade(grade);
         if (!limitChecked) a.withoutLimitCheck();
         CustomerSnapshot.Builder s = CustomerSnapshot.builder(c.build(), a.build(), TODAY).openOrders(Money.cny(openOrders));

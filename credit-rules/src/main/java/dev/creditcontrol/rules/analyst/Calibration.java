@@ -21,6 +21,14 @@ import java.util.stream.Stream;
 public final class Calibration {
     private static final String PARAMETERS = "parameters.properties";
     private static final String MANIFEST = "ruleset.properties";
+    private static final String TYPES = "parameter-types.properties";
+    /** Declarations the written scorecard needs, for a rule set whose type file predates them. */
+    private static final List<String> SCORECARD_TYPES = List.of(
+            "score.base = integer -1000..1000 optional | points every customer starts from",
+            "score.base.<TYPE> = integer -1000..1000 | the same for a customer type with a scorecard of its own",
+            "score.<FACTOR>.<TYPE>.bins = decimals | the same for one customer type",
+            "score.<FACTOR>.<TYPE>.points = integers | the same for one customer type",
+            "score.<FACTOR>.<TYPE>.missing = integer -1000..1000 | the same for one customer type");
     private final ScorecardFit.Result fit;
     /** The rule-set folder calibrated; empty: the bundled rule set. */
     private final Optional<Path> base;
@@ -55,9 +63,34 @@ public final class Calibration {
         return ScorecardFit.parameterText(fit);
     }
 
-    /** Each factor's logistic coefficient on its weight of evidence (negative: the factor separates as expected). */
+    /** Each factor's logistic coefficient on its weight of evidence in the pooled scorecard (negative: the factor separates as expected). */
     public Map<String, Double> coefficients() {
         return ScorecardFit.coefficients(fit);
+    }
+
+    /** Every factor of every scorecard fitted (the pooled one first, then each customer type's own): bins, bad rates, points, information value. */
+    public List<FactorReport> factors() {
+        return fit.report();
+    }
+
+    /** The customer types that got a scorecard of their own (the others use the pooled one). */
+    public List<String> ownScorecards() {
+        return fit.types().stream().map(ScorecardFit.Segment::name).toList();
+    }
+
+    /** Points that double the good:bad odds in the fitted scorecard. */
+    public double pointsToDouble() {
+        return fit.pointsToDouble();
+    }
+
+    /** How the history was split into fitting and held-out customers. */
+    public String split() {
+        return fit.split();
+    }
+
+    /** The whole report as text: split, held-out AUC, KS and Gini, scale, and every factor's bins. */
+    public String report() {
+        return ScorecardFit.reportText(fit);
     }
 
     /**
@@ -76,6 +109,10 @@ public final class Calibration {
             Files.writeString(parameters, withScorecard(Files.readString(parameters, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
             Path manifest = dir.resolve(MANIFEST);
             Files.writeString(manifest, calibratedManifest(Files.readString(manifest, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+            Path types = dir.resolve(TYPES);
+            if (Files.exists(types)) {
+                Files.writeString(types, withScorecardTypes(Files.readString(types, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the calibrated rule set to " + dir, e);
         }
@@ -99,10 +136,21 @@ public final class Calibration {
     /** The parameter file with its scorecard lines replaced by this calibration's. */
     public String withScorecard(String parameterFile) {
         String kept = parameterFile.lines()
-                .filter(l -> !l.startsWith("score.") && !l.startsWith("grade.minScore.") && !l.startsWith("# calibration:"))
+                .filter(l -> !(l.startsWith("score.") && !l.contains(".higherIs")) && !l.startsWith("grade.minScore.")
+                        && !l.startsWith("# calibration"))
                 .collect(Collectors.joining("\n")).stripTrailing();
         return kept + "\n" + String.format(Locale.ROOT, "# calibration: %s; held out AUC %.4f, KS %.4f, Gini %.4f%n",
                 sample(), auc(), ks(), gini()) + parameters();
+    }
+
+    /** The parameter type file with any declaration the scorecard needs and it lacks appended. */
+    static String withScorecardTypes(String typeFile) {
+        StringBuilder b = new StringBuilder(typeFile.stripTrailing()).append('\n');
+        java.util.Set<String> declared = typeFile.lines().map(l -> l.split("=", 2)[0].strip()).collect(Collectors.toSet());
+        for (String line : SCORECARD_TYPES) {
+            if (!declared.contains(line.split("=", 2)[0].strip())) b.append(line).append('\n');
+        }
+        return b.toString();
     }
 
     private static String calibratedManifest(String manifest) {

@@ -391,17 +391,48 @@ public final class Cli implements Callable<Integer> {
                 description = "the rule set whose scorecard to fit (default: the bundled medical-device rule set)")
         Path rules;
 
+        @CommandLine.Option(names = "--fit-before", paramLabel = "DATE",
+                description = "time-aware: fit on customers observed before DATE, report on those observed from it")
+        java.time.LocalDate fitBefore;
+
+        @CommandLine.Option(names = "--hold-out", paramLabel = "SHARE", defaultValue = "0.30",
+                description = "share of the customers held out at random when no --fit-before is given (default ${DEFAULT-VALUE})")
+        double holdOut;
+
+        @CommandLine.Option(names = "--pdo", paramLabel = "POINTS", defaultValue = "0",
+                description = "points that double the good:bad odds (default: chosen so scores span 5 to 95)")
+        double pdo;
+
+        @CommandLine.Option(names = "--report", paramLabel = "FILE",
+                description = "write the full report (every factor's bins, bad rates, WoE and points) to FILE")
+        Path report;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             List<LabelledSnapshot> labelled = ScenarioFile.readLabelled(history);
-            Calibration c = rules == null ? ScorecardCalibrator.fit(labelled) : ScorecardCalibrator.fit(folder(rules), labelled);
+            CalibrationOptions options = CalibrationOptions.defaults().holdOutShare(holdOut).pointsToDouble(pdo);
+            if (fitBefore != null) options = options.fitBefore(fitBefore);
+            Calibration c = rules == null ? ScorecardCalibrator.fit(labelled, options) : ScorecardCalibrator.fit(folder(rules), labelled, options);
             c.writeRuleSet(out);
             PrintWriter o = spec.commandLine().getOut();
-            o.printf(java.util.Locale.ROOT, "calibrated on %s%nheld out: AUC %.4f, KS %.4f, Gini %.4f%n", c.sample(), c.auc(), c.ks(), c.gini());
-            c.coefficients().forEach((k, v) -> o.printf(java.util.Locale.ROOT, "  %-22s %8.4f%n", k, v));
+            o.printf(java.util.Locale.ROOT, "calibrated on %s (%s)%nheld out: AUC %.4f, KS %.4f, Gini %.4f%n", c.sample(), c.split(),
+                    c.auc(), c.ks(), c.gini());
+            o.printf(java.util.Locale.ROOT, "%-22s %-8s %8s %9s %8s  %s%n", "factor", "segment", "IV", "coef", "AUC", "points by bin");
+            for (FactorReport f : c.factors()) {
+                o.printf(java.util.Locale.ROOT, "%-22s %-8s %8.4f %9.4f %8.4f  %s%n", f.factor(), f.segment(), f.informationValue(),
+                        f.coefficient(), f.heldOutAuc(), f.used() ? String.join(" ", f.bins().stream().map(b -> b.range() + ":" + b.points()).toList())
+                                : f.note());
+            }
+            if (report != null) {
+                try {
+                    Files.writeString(report, c.report(), StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot write the report to " + report, e);
+                }
+            }
             o.println("wrote " + out);
             return OK;
         }

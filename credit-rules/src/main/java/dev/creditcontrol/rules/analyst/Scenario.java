@@ -32,12 +32,38 @@ import java.util.Set;
  * @param expectedBlocked  expected blocked SKUs (the lines a refusal names), if given; an empty set expects none
  * @param rates            the exchange rates the row is checked with, if it gives any (else the engine's own)
  * @param review           what the row expects of the customer's receivables review
+ * @param previous         the customer's previous assessment, for the warnings that compare with it, if given
  */
 public record Scenario(String name, String source, OrderRequest order, CustomerSnapshot snapshot,
                        Optional<Outcome> expectedOutcome, Optional<Set<String>> expectedReasons,
                        Optional<ApprovalLevel> expectedApproval, Optional<CreditGrade> expectedGrade,
                        Optional<WarningLevel> expectedLevel, Optional<ShipmentRequest> shipment,
-                       Optional<Set<String>> expectedBlocked, Optional<ExchangeRates> rates, Review review) {
+                       Optional<Set<String>> expectedBlocked, Optional<ExchangeRates> rates, Review review,
+                       Optional<Previous> previous) {
+
+    /**
+     * The previous assessment a row compares with: its score and grade (its level is the row's
+     * {@code warningLevel}, the level the host recorded from it).
+     *
+     * @param score the previous score
+     * @param grade the previous grade
+     */
+    public record Previous(int score, CreditGrade grade) {
+        public Previous {
+            if (score < 0 || score > 100) throw new IllegalArgumentException("previousScore must be 0..100, not " + score);
+            if (grade == null) throw new IllegalArgumentException("previousGrade is required with previousScore");
+        }
+    }
+
+    /** A row without a previous assessment. */
+    public Scenario(String name, String source, OrderRequest order, CustomerSnapshot snapshot,
+                    Optional<Outcome> expectedOutcome, Optional<Set<String>> expectedReasons,
+                    Optional<ApprovalLevel> expectedApproval, Optional<CreditGrade> expectedGrade,
+                    Optional<WarningLevel> expectedLevel, Optional<ShipmentRequest> shipment,
+                    Optional<Set<String>> expectedBlocked, Optional<ExchangeRates> rates, Review review) {
+        this(name, source, order, snapshot, expectedOutcome, expectedReasons, expectedApproval, expectedGrade, expectedLevel,
+                shipment, expectedBlocked, rates, review, Optional.empty());
+    }
 
     /**
      * What a row expects of the receivables review ({@code CreditControl.reviewReceivables}).
@@ -107,7 +133,11 @@ public record Scenario(String name, String source, OrderRequest order, CustomerS
     /** Assesses the row's customer with {@code engine} (and the row's rates), pinned when a version is given. */
     public CreditAssessment assess(CreditControl engine, Optional<String> version) {
         CreditControl control = withRates(engine);
-        return version.isPresent() ? control.assess(snapshot, Optional.empty(), version.get()) : control.assess(snapshot);
+        Optional<CreditAssessment> before = previous.map(p -> new CreditAssessment(snapshot.customer().id(), snapshot.asOf(), p.score(),
+                p.grade(), snapshot.warningLevel(), Set.of(), dev.creditcontrol.model.Money.zero(snapshot.account().currencyCode()), false,
+                dev.creditcontrol.model.Money.zero(snapshot.account().currencyCode()), 0, dev.creditcontrol.model.PaymentMethod.PREPAYMENT,
+                java.util.List.of(), java.util.List.of(), "scenario", "previous", java.time.Instant.EPOCH));
+        return version.isPresent() ? control.assess(snapshot, before, version.get()) : control.assess(snapshot, before);
     }
 
     /** Reviews the row's customer's receivables with {@code engine} (and the row's rates). */

@@ -131,9 +131,16 @@ final class ScenarioBuilder {
                     Optional.ofNullable(parse("expectedDunningLevel", null, Integer::valueOf)),
                     Optional.ofNullable(parse("expectedProvision", null, v -> new BigDecimal(v))),
                     Optional.ofNullable(parse("expectedNotices", null, ScenarioCells::codes)));
+            Integer previousScore = parse("previousScore", null, Integer::valueOf);
+            CreditGrade previousGrade = parse("previousGrade", null, v -> ScenarioCells.enumValue(CreditGrade.class, v));
+            if ((previousScore == null) != (previousGrade == null)) {
+                problems.add(row.where() + ": previousScore and previousGrade come together (the previous assessment's score and grade)");
+            }
             if (problems.size() > before) return Optional.empty();
+            Optional<Scenario.Previous> previous = previousScore == null ? Optional.empty()
+                    : Optional.of(new Scenario.Previous(previousScore, previousGrade));
             return Optional.of(new Scenario(name, row.where(), order.build(), snapshot, outcome, reasons, approval, grade, level,
-                    shipment, blocked, rates, review));
+                    shipment, blocked, rates, review, previous));
         } catch (IllegalArgumentException e) {
             problems.add(row.where() + ": " + e.getMessage());
             return Optional.empty();

@@ -35,6 +35,7 @@ final class ScenarioCsv {
             "customerName", "customerType", "since", "licences", "limit", "currency", "temporaryIncrease", "grade", "frozen",
             "limitValidUntil", "paymentTermDays", "limitCheck", "openReceivables", "overdueDays", "receivables",
             "deliveredNotInvoiced", "openOrders", "bills", "securities", "group", "rates", "thirdPartyScore", "debtToAssets", "currentRatio", "warningLevel",
+            "previousScore", "previousGrade",
             "checkpoint", "shipmentId", "lines", "payment", "requestedBy", "release",
             "expectedOutcome", "expectedReasons", "expectedApproval", "expectedBlocked", "expectedGrade", "expectedLevel", "expectedDunningLevel", "expectedProvision", "expectedNotices", "bad",
             "note");

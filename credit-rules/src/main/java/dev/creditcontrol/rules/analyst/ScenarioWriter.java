@@ -60,6 +60,10 @@ final class ScenarioWriter {
         cells.put("debtToAssets", f.debtToAssets().map(BigDecimal::toPlainString).orElse(""));
         cells.put("currentRatio", f.currentRatio().map(BigDecimal::toPlainString).orElse(""));
         cells.put("warningLevel", snap.warningLevel().name());
+        s.previous().ifPresent(p -> {
+            cells.put("previousScore", String.valueOf(p.score()));
+            cells.put("previousGrade", p.grade().name());
+        });
         cells.put("checkpoint", s.shipment().isPresent() ? "SHIPMENT" : "ORDER");
         cells.put("shipmentId", s.shipment().map(ShipmentRequest::shipmentId).orElse(""));
         cells.put("lines", ScenarioCells.lines(o.lines(), currency));

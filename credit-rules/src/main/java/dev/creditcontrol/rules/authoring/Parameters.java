@@ -184,6 +184,14 @@ public final class Parameters {
         return raw.containsKey(name);
     }
 
+    /**
+     * Whether a parameter applies to the qualifier (customer type, grade, ...): its qualified name
+     * or the unqualified one exists. For a parameter set for some types only, e.g. a statutory ceiling.
+     */
+    public boolean has(String name, Object qualifier) {
+        return raw.containsKey(name + "." + qualifier) || raw.containsKey(name);
+    }
+
     /** A decimal parameter. */
     public BigDecimal decimal(String name) {
         BigDecimal value = decimals.get(name);

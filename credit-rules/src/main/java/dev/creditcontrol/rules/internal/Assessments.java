@@ -29,19 +29,29 @@ import java.util.Set;
 public final class Assessments {
     /** Parameters the engine reads itself (not through a rule), so the lint does not call them unused. */
     public static final Set<String> ENGINE_PARAMETERS = Set.of("score.base", "grade.minScore.", "grade.newCustomer",
-            "recommend.");
+            "recommend.", "terms.maxDays.");
 
     private Assessments() {}
+
+    /**
+     * Where the customer stands once the scorecard has run: score, grade and recommended limit,
+     * next to the previous assessment's score and grade (left out when that one judged a new
+     * customer, whose grade was fixed, not earned).
+     */
+    public static dev.creditcontrol.facts.Standing standing(AssessmentFacts facts, List<FactorScore> factors, Parameters p,
+                                                            Optional<CreditAssessment> previous) {
+        int score = score(facts, factors, p);
+        CreditGrade grade = grade(facts, score, p);
+        Optional<CreditAssessment> earned = previous.filter(a -> !a.newCustomer());
+        return new dev.creditcontrol.facts.Standing(score, grade, recommendedLimit(facts, grade, p),
+                earned.map(CreditAssessment::score).orElse(null), earned.map(CreditAssessment::grade).orElse(null));
+    }
 
     /** {@code p}: the rule set's parameters for this assessment ({@link Parameters#forCheck}), so money reads in the account's currency. */
     public static CreditAssessment build(AssessmentFacts facts, CompiledRuleSet.ScoreResult result, Parameters p,
                                          Optional<CreditAssessment> previous, RuleSetInfo info, Instant at) {
-        int raw = p.has("score.base") ? p.integer("score.base") : 0;
-        for (FactorScore f : result.factors()) raw += f.points();
-        int score = Math.max(0, Math.min(100, raw));
-        CreditGrade grade = facts.newCustomer()
-                ? CreditGrade.valueOf(p.text("grade.newCustomer", facts.customerType()).toUpperCase(Locale.ROOT))
-                : gradeFor(score, p, facts);
+        int score = score(facts, result.factors(), p);
+        CreditGrade grade = grade(facts, score, p);
 
         WarningLevel level = WarningLevel.GREEN;
         boolean severe = false;
@@ -55,8 +65,25 @@ public final class Assessments {
         if (!severe && previous.isPresent() && level.compareTo(previous.get().warningLevel().up()) > 0) {
             level = previous.get().warningLevel().up();
         }
+        PaymentMethod method = PaymentMethod.valueOf(p.text("recommend.paymentMethod", grade).toUpperCase(Locale.ROOT));
+        return new CreditAssessment(facts.customerId(), facts.asOf(), score, grade, level, actions, facts.exposure(), facts.newCustomer(),
+                recommendedLimit(facts, grade, p), termDays(facts, grade, p), method, result.factors(), reasons,
+                info.name(), info.version(), at);
+    }
 
-        String currency = facts.limit().currencyCode();
+    private static int score(AssessmentFacts facts, List<FactorScore> factors, Parameters p) {
+        int raw = p.has("score.base") ? p.integer("score.base", facts.customerType()) : 0;
+        for (FactorScore f : factors) raw += f.points();
+        return Math.max(0, Math.min(100, raw));
+    }
+
+    private static CreditGrade grade(AssessmentFacts facts, int score, Parameters p) {
+        return facts.newCustomer()
+                ? CreditGrade.valueOf(p.text("grade.newCustomer", facts.customerType()).toUpperCase(Locale.ROOT))
+                : gradeFor(score, p, facts);
+    }
+
+    private static Money recommendedLimit(AssessmentFacts facts, CreditGrade grade, Parameters p) {
         BigDecimal limit;
         if (facts.newCustomer() || facts.averageMonthlySales().isZero()) {
             limit = p.money("recommend.newCustomerLimit", facts.customerType()).amount();
@@ -66,10 +93,13 @@ public final class Assessments {
         BigDecimal rounding = p.has("recommend.limitRounding") ? p.money("recommend.limitRounding").amount() : BigDecimal.ONE;
         if (rounding.signum() <= 0) rounding = BigDecimal.ONE; // a rounding step converted below the minor unit
         limit = limit.divide(rounding, 0, RoundingMode.FLOOR).multiply(rounding);
-        PaymentMethod method = PaymentMethod.valueOf(p.text("recommend.paymentMethod", grade).toUpperCase(Locale.ROOT));
-        return new CreditAssessment(facts.customerId(), facts.asOf(), score, grade, level, actions, facts.exposure(), facts.newCustomer(),
-                Money.rounded(limit, currency), p.integer("recommend.termDays", grade), method, result.factors(), reasons,
-                info.name(), info.version(), at);
+        return Money.rounded(limit, facts.limit().currencyCode());
+    }
+
+    /** The grade's term, never above the statutory ceiling for the customer type ({@code terms.maxDays.<TYPE>}). */
+    private static int termDays(AssessmentFacts facts, CreditGrade grade, Parameters p) {
+        int term = p.integer("recommend.termDays", grade);
+        return p.has("terms.maxDays", facts.customerType()) ? Math.min(term, p.integer("terms.maxDays", facts.customerType())) : term;
     }
 
     private static CreditGrade gradeFor(int score, Parameters p, AssessmentFacts facts) {

@@ -137,6 +137,15 @@ public final class CompiledRuleSet {
      */
     private void fire(RuleTracker tracker, Limits limits, Object collector, List<Object> facts, AgendaFilter filter,
                       Parameters checkParameters) {
+        fire(tracker, limits, collector, facts, filter, checkParameters, null);
+    }
+
+    /**
+     * Like the above; when {@code then} is given, once the rules have fired its fact is inserted
+     * and they fire again, so rules can match on what the first round found (the score).
+     */
+    private void fire(RuleTracker tracker, Limits limits, Object collector, List<Object> facts, AgendaFilter filter,
+                      Parameters checkParameters, java.util.function.Supplier<Object> then) {
         KieSession session = sessions.newKieSession();
         boolean clean = false;
         tracker.maxFacts = limits.maxFacts();
@@ -153,6 +162,10 @@ public final class CompiledRuleSet {
                 // Counted from here: only what rules insert (the engine's own facts create no events this way).
                 session.addEventListener((RuleRuntimeEventListener) tracker);
                 int fired = filter == null ? session.fireAllRules(limits.maxFirings()) : session.fireAllRules(filter, limits.maxFirings());
+                if (fired < limits.maxFirings() && then != null) {
+                    session.insert(then.get());
+                    fired += session.fireAllRules(limits.maxFirings() - fired);
+                }
                 if (fired >= limits.maxFirings()) throw new RuleFiringCapException(limits.maxFirings(), tracker.rule);
                 clean = true;
             } catch (ThreadDeath death) {
@@ -238,8 +251,19 @@ public final class CompiledRuleSet {
 
     /** Like {@link #assess(AssessmentFacts, Limits, Converter)}, messages in {@code locale}. */
     public ScoreResult assess(AssessmentFacts facts, Limits limits, Converter converter, java.util.Locale locale) {
+        return assess(facts, limits, converter, locale, null);
+    }
+
+    /**
+     * Like {@link #assess(AssessmentFacts, Limits, Converter, java.util.Locale)}; once the rules have
+     * fired, {@code standing} turns the factors scored into a fact (the customer's
+     * {@link dev.creditcontrol.facts.Standing}) that is inserted for the rules that compare with the previous assessment.
+     */
+    public ScoreResult assess(AssessmentFacts facts, Limits limits, Converter converter, java.util.Locale locale,
+                              java.util.function.Function<List<FactorScore>, Object> standing) {
         Sheet sheet = new Sheet(parameters, facts.customerType(), messages.forLocale(locale));
-        fire(sheet.tracker, limits, sheet, List.of(facts), null, parameters.forCheck(converter));
+        fire(sheet.tracker, limits, sheet, List.of(facts), null, parameters.forCheck(converter),
+                standing == null ? null : () -> standing.apply(List.copyOf(sheet.factors)));
         return new ScoreResult(List.copyOf(sheet.factors), List.copyOf(sheet.warnings));
     }
 

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class RuleLint {
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|(\\S+))");
-    private static final Pattern PARAM = Pattern.compile("\\b(decimal|integer|text|money)\\(\\s*\"([^\"]+)\"\\s*(,)?");
+    private static final Pattern PARAM = Pattern.compile("\\b(decimal|integer|text|money|has)\\(\\s*\"([^\"]+)\"\\s*(,)?");
     private static final Pattern CODE = Pattern.compile("\\.(warn|escalate|reject|freeze|severe)\\(\\s*(?:WarningLevel\\.\\w+\\s*,\\s*)?\"([^\"]*)\"");
     private static final Pattern SCORE = Pattern.compile("\\.score\\(\\s*\"([^\"]+)\"");
     private static final Pattern BARE_DECIMAL = Pattern.compile("(?<![\\w.])(\\d+\\.\\d+)(?![\\w.])");

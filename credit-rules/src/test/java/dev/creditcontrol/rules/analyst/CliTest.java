@@ -44,7 +44,7 @@ class CliTest {
     @Test
     void testRunsTheScenariosAndEndsWithACount() {
         assertThat(run("test", RuleFolders.bundled().toString())).isEqualTo(Cli.OK);
-        assertThat(out.toString()).contains("coverage: 55 of 55 rules").containsPattern("\\d+ passed, 0 failed");
+        assertThat(out.toString()).contains("coverage: 58 of 58 rules").containsPattern("\\d+ passed, 0 failed");
     }
 
     @Test
@@ -134,9 +134,9 @@ class CliTest {
         Path rules = RuleFolders.copyBundled(dir.resolve("mine"));
         RuleFolders.replace(rules.resolve("ruleset.properties"), "version=1.0.0", "version=7.0.0");
         // a factor only this rule set scores: the calibration must find it in the rules it was given
-        RuleFolders.replace(rules.resolve("scorecard.drl"), "sheet.score(\"itemsLate60\", $a.itemsLateBeyond(60));",
+        RuleFolders.replace(rules.resolve("scorecard.drl"), "sheet.score(\"worstDaysLate\", $a.worstDaysLate());",
                 "sheet.score(\"itemsLate30\", $a.itemsLateBeyond(30));");
-        RuleFolders.replace(rules.resolve("parameters.properties"), "score.itemsLate60.", "score.itemsLate30.");
+        RuleFolders.replace(rules.resolve("parameters.properties"), "score.worstDaysLate.", "score.itemsLate30.");
         Path history = dir.resolve("history.csv");
         java.util.List<LabelledSnapshot> labelled = new java.util.ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -151,7 +151,7 @@ class CliTest {
         assertThat(run("calibrate", history.toString(), out.toString(), "--rules", rules.toString())).isEqualTo(Cli.OK);
         assertThat(java.nio.file.Files.readString(out.resolve("ruleset.properties"))).contains("version=7.0.0-calibrated");
         assertThat(java.nio.file.Files.readString(out.resolve("parameters.properties"))).contains("score.itemsLate30.points")
-                .doesNotContain("score.itemsLate60.");
+                .doesNotContain("score.worstDaysLate.");
         assertThat(this.out.toString()).contains("itemsLate30");
     }
 

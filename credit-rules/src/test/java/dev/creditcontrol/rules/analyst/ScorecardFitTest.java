@@ -26,11 +26,11 @@ class ScorecardFitTest {
     }
 
     @Test
-    void fitsAnInformativeFactorAndIgnoresNoise() {
+    void fitsAnInformativeFactorAndLeavesNoiseOut() {
         Random r = new Random(1);
         List<Double[]> rows = new ArrayList<>();
-        boolean[] bad = new boolean[2000];
-        for (int i = 0; i < 2000; i++) {
+        boolean[] bad = new boolean[4000];
+        for (int i = 0; i < 4000; i++) {
             double risk = r.nextDouble();
             bad[i] = r.nextDouble() < risk * risk;
             rows.add(new Double[]{1 - risk + 0.1 * r.nextGaussian(), r.nextDouble(), i % 3 == 0 ? null : risk * 100});
@@ -38,15 +38,118 @@ class ScorecardFitTest {
         ScorecardFit.Result fit = ScorecardFit.fit(List.of("safety", "noise", "riskWithGaps"), rows, bad);
         assertThat(fit.auc()).isGreaterThan(0.75);
         assertThat(fit.ks()).isGreaterThan(0.35);
-        ScorecardFit.FactorBins safety = fit.factors().get(0);
+        ScorecardFit.FactorFit safety = fit.pooled().factors().get(0);
+        assertThat(safety.riskier()).isFalse();
+        assertThat(safety.points()).isSorted(); // higher is safer: points rise with the value
         assertThat(safety.points()[safety.points().length - 1]).isGreaterThan(safety.points()[0]);
-        ScorecardFit.FactorBins noise = fit.factors().get(1);
-        int spread = java.util.Arrays.stream(noise.points()).max().getAsInt() - java.util.Arrays.stream(noise.points()).min().getAsInt();
-        assertThat(spread).isLessThan(8);
+        ScorecardFit.FactorFit noise = fit.pooled().factors().get(1);
+        assertThat(noise.used()).isFalse();
+        assertThat(noise.note()).startsWith("left out: information value");
+        assertThat(noise.points()).containsOnly(0);
+        ScorecardFit.FactorFit risk = fit.pooled().factors().get(2);
+        assertThat(risk.riskier()).isTrue();
+        assertThat(risk.missingCount()).isGreaterThan(800);
         assertThat(fit.minScoreA()).isGreaterThan(fit.minScoreB());
         assertThat(fit.minScoreB()).isGreaterThan(fit.minScoreC());
         assertThat(ScorecardFit.parameterText(ScorecardFit.fit(List.of("safety", "noise", "riskWithGaps"), rows, bad)))
                 .isEqualTo(ScorecardFit.parameterText(fit));
+    }
+
+    @Test
+    void binsArePooledUntilTheBadRateIsMonotoneAndEachHoldsTheMinimumShare() {
+        // a U-shaped bad rate: the calibration must pool it into bins whose bad rate only rises (data's direction)
+        Random r = new Random(5);
+        List<Double[]> rows = new ArrayList<>();
+        boolean[] bad = new boolean[6000];
+        for (int i = 0; i < 6000; i++) {
+            double x = r.nextDouble();
+            bad[i] = r.nextDouble() < 0.05 + 0.5 * x * x + (x < 0.1 ? 0.2 : 0);
+            rows.add(new Double[]{x});
+        }
+        ScorecardFit.FactorFit f = ScorecardFit.fit(List.of("x"), rows, bad).pooled().factors().get(0);
+        assertThat(f.counts().length).isGreaterThan(2);
+        for (int b = 0; b + 1 < f.counts().length; b++) {
+            assertThat(f.bads()[b] / (double) f.counts()[b]).as("bad rate of bin %d below bin %d", b, b + 1)
+                    .isLessThan(f.bads()[b + 1] / (double) f.counts()[b + 1]);
+        }
+        int fitted = java.util.Arrays.stream(f.counts()).sum();
+        for (int c : f.counts()) assertThat(c).isGreaterThanOrEqualTo((int) Math.ceil(0.05 * fitted));
+        assertThat(f.points()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void aFactorAgainstItsDeclaredDirectionCarriesNoPoints() {
+        Random r = new Random(9);
+        List<ScorecardFit.Row> rows = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            double x = r.nextDouble();
+            double y = r.nextDouble();
+            rows.add(new ScorecardFit.Row(new Double[]{x, y}, r.nextDouble() < 0.1 + 0.4 * x + 0.3 * y, "ALL", java.time.LocalDate.EPOCH));
+        }
+        // the analyst declares x "higher is safer", but in this history it is riskier
+        ScorecardFit.Result fit = ScorecardFit.fit(List.of("x", "y"), java.util.Map.of("x", false), rows, CalibrationOptions.defaults());
+        ScorecardFit.FactorFit x = fit.pooled().factors().get(0);
+        assertThat(x.counts()).hasSize(1);
+        assertThat(x.used()).isFalse();
+        assertThat(fit.pooled().factors().get(1).used()).isTrue();
+    }
+
+    @Test
+    void pointsToDoubleTheOddsScaleEveryBin() {
+        Random r = new Random(3);
+        List<ScorecardFit.Row> rows = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            double x = r.nextDouble();
+            rows.add(new ScorecardFit.Row(new Double[]{x}, r.nextDouble() < 0.05 + 0.4 * x, "ALL", java.time.LocalDate.EPOCH));
+        }
+        ScorecardFit.Result fit = ScorecardFit.fit(List.of("x"), java.util.Map.of(), rows, CalibrationOptions.defaults().pointsToDouble(20));
+        ScorecardFit.FactorFit x = fit.pooled().factors().get(0);
+        assertThat(fit.pointsToDouble()).isEqualTo(20);
+        double perUnitLogOdds = 20 / Math.log(2);
+        int last = x.points().length - 1;
+        // points between two bins = PDO/ln2 x coefficient x WoE difference, rounded per bin
+        double expected = -perUnitLogOdds * x.coefficient() * (x.woe()[0] - x.woe()[last]);
+        assertThat((double) (x.points()[0] - x.points()[last])).isCloseTo(expected, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(fit.oddsAt50()).isPositive();
+    }
+
+    @Test
+    void aCustomerTypeWithEnoughHistoryGetsItsOwnScorecardOthersThePooledOne() {
+        Random r = new Random(11);
+        List<ScorecardFit.Row> rows = new ArrayList<>();
+        for (int i = 0; i < 8000; i++) {
+            double x = r.nextDouble();
+            double y = r.nextDouble();
+            String type = i % 10 == 0 ? "AGENT" : i % 2 == 0 ? "HOSPITAL" : "DISTRIBUTOR";
+            // hospitals turn bad with y, the others with x
+            double p = type.equals("HOSPITAL") ? 0.05 + 0.5 * y : 0.05 + 0.5 * x;
+            rows.add(new ScorecardFit.Row(new Double[]{x, y}, r.nextDouble() < p, type, java.time.LocalDate.EPOCH));
+        }
+        ScorecardFit.Result fit = ScorecardFit.fit(List.of("x", "y"), java.util.Map.of(), rows,
+                CalibrationOptions.defaults().segments(1500, 150));
+        assertThat(fit.types()).extracting(ScorecardFit.Segment::name).containsExactly("DISTRIBUTOR", "HOSPITAL");
+        assertThat(fit.segmentOf("AGENT")).isSameAs(fit.pooled());
+        ScorecardFit.Segment hospital = fit.segmentOf("HOSPITAL");
+        assertThat(hospital.factors().get(1).used()).isTrue();
+        assertThat(hospital.factors().get(0).used()).isFalse();
+        assertThat(ScorecardFit.parameterText(fit)).contains("score.base.HOSPITAL=", "score.y.HOSPITAL.points=", "score.x.DISTRIBUTOR.points=");
+    }
+
+    @Test
+    void timeAwareSplitFitsOnOlderCustomersAndReportsOnNewerOnes() {
+        Random r = new Random(13);
+        List<ScorecardFit.Row> rows = new ArrayList<>();
+        java.time.LocalDate start = java.time.LocalDate.of(2024, 1, 31);
+        for (int i = 0; i < 3000; i++) {
+            double x = r.nextDouble();
+            rows.add(new ScorecardFit.Row(new Double[]{x}, r.nextDouble() < 0.05 + 0.4 * x, "ALL", start.plusMonths(i % 12)));
+        }
+        ScorecardFit.Result fit = ScorecardFit.fit(List.of("x"), java.util.Map.of(), rows,
+                CalibrationOptions.defaults().fitBefore(java.time.LocalDate.of(2024, 10, 1)));
+        assertThat(fit.train()).isEqualTo(2250); // January to September
+        assertThat(fit.test()).isEqualTo(750);
+        assertThat(fit.split()).contains("before 2024-10-01");
+        assertThat(fit.auc()).isGreaterThan(0.6);
     }
 
     @Test
@@ -56,6 +159,6 @@ class ScorecardFitTest {
         boolean[] bad = new boolean[50];
         bad[0] = true;
         assertThatThrownBy(() -> ScorecardFit.fit(List.of("x"), rows, bad))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 bad");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 bad in all");
     }
 }
