@@ -38,6 +38,9 @@ import java.util.Set;
  * @param worstDaysLate          worst days late over the history window; null when none
  * @param daysLateHistory        days late of each invoice due in the history window, ascending (see {@link #itemsLateBeyond(int)})
  * @param trendDaysLate          mean days late of the recent months minus that of the rest of the window (positive: worsening); null when either is empty
+ * @param recentDaysLate         mean days late of the invoices due in the recent months ({@code history.recentMonths}),
+ *                               open ones counted to the snapshot date: the payment behaviour of late, which predicts
+ *                               the next months better than the whole window; null when none fell due then
  * @param daysOverdue            days past due of the oldest open invoice now
  * @param overdueShare           overdue share of open receivables, 4 decimals (0 when nothing is open)
  * @param daysSalesOutstanding   open receivables / invoiced in the sales window × its days; null without recent sales
@@ -64,7 +67,7 @@ import java.util.Set;
 public record AssessmentFacts(String customerId, CustomerType customerType, LocalDate asOf, boolean newCustomer,
                               int historyItems, BigDecimal onTimeShare, BigDecimal onTimeShareByAmount,
                               BigDecimal averageDaysLate, Integer worstDaysLate, List<Integer> daysLateHistory,
-                              BigDecimal trendDaysLate, int daysOverdue, BigDecimal overdueShare,
+                              BigDecimal trendDaysLate, BigDecimal recentDaysLate, int daysOverdue, BigDecimal overdueShare,
                               BigDecimal daysSalesOutstanding, Money averageMonthlySales, Money exposure, Money limit,
                               BigDecimal utilization, BigDecimal groupUtilization, Integer yearsOfCooperation, BigDecimal orderStability,
                               int licenceLapses, Integer daysToLicenceExpiry, boolean requiredLicenceMissing,
@@ -145,6 +148,7 @@ public record AssessmentFacts(String customerId, CustomerType customerType, Loca
                 l.recentItems == 0 || l.priorItems == 0 ? null
                         : ratio(BigDecimal.valueOf(l.recentLateSum), BigDecimal.valueOf(l.recentItems))
                         .subtract(ratio(BigDecimal.valueOf(l.priorLateSum), BigDecimal.valueOf(l.priorItems))),
+                l.recentItems == 0 ? null : ratio(BigDecimal.valueOf(l.recentLateSum), BigDecimal.valueOf(l.recentItems)),
                 Math.toIntExact(l.oldestDaysOverdue), l.open.signum() == 0 ? BigDecimal.ZERO.setScale(4) : ratio(l.overdue, l.open),
                 l.invoicedInSalesWindow.signum() == 0 ? null : l.open.multiply(BigDecimal.valueOf(policy.salesWindowDays()))
                         .divide(l.invoicedInSalesWindow, 1, RoundingMode.HALF_UP),

@@ -43,6 +43,7 @@ class AssessmentFactsTest {
         assertThat(f.onTimeShare()).isNull();
         assertThat(f.averageDaysLate()).isNull();
         assertThat(f.worstDaysLate()).isNull();
+        assertThat(f.recentDaysLate()).isNull();
         assertThat(f.daysSalesOutstanding()).isNull();
     }
 
@@ -76,6 +77,14 @@ class AssessmentFactsTest {
                 Receivable.open("D", Money.cny("100"), DAY.minusDays(100), DAY.minusDays(40))).build(), TestPolicy.STANDARD);
         // last 3 months: 0 and 40 days late -> 20; the 9 before: 10 and 10 -> 10
         assertThat(f.trendDaysLate()).isEqualByComparingTo("10");
+        assertThat(f.recentDaysLate()).isEqualByComparingTo("20");
+    }
+
+    @Test
+    void recentLatenessIsNullWhenNothingFellDueInTheRecentMonths() {
+        AssessmentFacts f = AssessmentFacts.derive(snapshot(paid("A", "100", 200, 10)).build(), TestPolicy.STANDARD);
+        assertThat(f.averageDaysLate()).isEqualByComparingTo("10");
+        assertThat(f.recentDaysLate()).isNull();
     }
 
     @Test

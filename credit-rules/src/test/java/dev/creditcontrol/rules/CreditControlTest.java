@@ -43,7 +43,7 @@ class CreditControlTest {
     void listsTheLoadedRuleSet() {
         RuleSetInfo info = TestOrders.DEFAULT.ruleSets().get(0);
         assertThat(info.effectiveFrom()).isEqualTo(java.time.LocalDate.of(2025, 1, 1));
-        assertThat(info.rules()).isEqualTo(58);
+        assertThat(info.rules()).isEqualTo(59);
         assertThat(info.ruleNames()).contains("Frozen account: no order or shipment", "Score: on-time payment share",
                 "Warning: severely overdue");
     }
