@@ -19,11 +19,13 @@ public final class ExportHistory {
     }
 
     public static void main(String[] args) throws Exception {
+        // ExportHistory [FILE [CUSTOMERS]]: a larger history (same seed) is for timing a back-test
         Path file = Path.of(args.length > 0 ? args[0] : "credit-examples/cases/labelled-history.csv");
+        int customers = args.length > 1 ? Integer.parseInt(args[1]) : CUSTOMERS;
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            ScenarioFile.writeLabelled(w, history());
+            ScenarioFile.writeLabelled(w, SyntheticHistory.generate(customers, SEED));
         }
-        System.out.println("wrote " + CUSTOMERS + " labelled snapshots to " + file);
+        System.out.println("wrote " + customers + " labelled snapshots to " + file);
     }
 
     private ExportHistory() {}

@@ -33,7 +33,7 @@ class CalibrationTest {
         try (CreditControl control = CreditControl.builder().ruleSetDirectory(dir).verifyScenarios(false).build()) {
             assertThat(control.ruleSets().get(0).version()).isEqualTo("1.0.0-calibrated");
             CreditAssessment a = control.assess(history.get(0).snapshot());
-            assertThat(a.factors()).hasSize(11);
+            assertThat(a.factors()).hasSize(12);
             assertThat(a.ruleSetVersion()).isEqualTo("1.0.0-calibrated");
         }
     }

@@ -156,6 +156,41 @@ class CliTest {
     }
 
     @Test
+    void calibrateFitsOnOlderSnapshotsReportsOnNewerOnesAndWritesTheFullReport(@TempDir Path dir) throws Exception {
+        java.util.List<LabelledSnapshot> labelled = new java.util.ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            boolean bad = i % 3 == 0;
+            labelled.add(new LabelledSnapshot(dev.creditcontrol.rules.TestOrders.paymentHistory(
+                    dev.creditcontrol.model.CustomerType.DISTRIBUTOR, bad ? 40 + i % 30 : i % 5, 0, false), bad));
+        }
+        java.io.StringWriter csv = new java.io.StringWriter();
+        ScenarioFile.writeLabelled(csv, labelled);
+        // the last 30 customers were observed a month later: the fit must use the first 60 and only them
+        java.util.List<String> lines = new java.util.ArrayList<>(csv.toString().lines().toList());
+        for (int i = 61; i <= 90; i++) lines.set(i, lines.get(i).replaceFirst(",2026-06-15,2026-06-15,", ",2026-07-15,2026-07-15,"));
+        Path history = dir.resolve("history.csv");
+        java.nio.file.Files.write(history, lines);
+        Path out = dir.resolve("out");
+        Path report = dir.resolve("report.txt");
+        assertThat(run("calibrate", history.toString(), out.toString(), "--fit-before", "2026-07-01", "--pdo", "20",
+                "--report", report.toString())).as(() -> err.toString()).isEqualTo(Cli.OK);
+        assertThat(this.out.toString()).contains("60 to fit").contains("30 held out")
+                .contains("fit on customers observed before 2026-07-01, reported on those observed from 2026-07-01")
+                .containsPattern("onTimeShare\\s+ALL");
+        String text = java.nio.file.Files.readString(report);
+        assertThat(text).contains("scale: 20 points to double the odds").contains("onTimeShare [ALL] higher is safer")
+                .containsPattern("% bad\\s+WoE");
+        assertThat(java.nio.file.Files.readString(out.resolve("parameters.properties"))).contains("score.onTimeShare.points");
+    }
+
+    @Test
+    void calibrateRefusesADateThatIsNotOne(@TempDir Path dir) {
+        assertThat(run("calibrate", "history.csv", dir.toString(), "--fit-before", "June")).isEqualTo(Cli.USAGE);
+        assertThat(err.toString()).contains("--fit-before");
+        assertThat(dir.resolve("parameters.properties")).doesNotExist();
+    }
+
+    @Test
     void publishMarksAValidRuleSetAndRefusesABrokenOne(@TempDir Path dir) throws Exception {
         RuleFolders.copyBundled(dir.resolve("ok"));
         assertThat(run("publish", dir.resolve("ok").toString())).isEqualTo(Cli.OK);
