@@ -14,16 +14,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Measures the calibrator and the bundled scorecard on real payment histories
- * ({@link TaiwanHistory}): the clients whose ID ends in 1, 2, 3, 4, 6 or 7 are calibrated on, those
- * ending in 8 or 9 are scored by the calibrated and by the bundled scorecard, next to simple
- * payment-history baselines on the same clients. {@code RealDataCheck [CSV] [REPORT]}.
+ * ({@link TaiwanHistory}): the clients are split in four folds by the last digit of their ID
+ * ({1, 2}, {3, 4}, {6, 7}, {8, 9}; the file holds no ID divisible by 5); each fold in turn is
+ * scored by the scorecard calibrated on the other three and by the bundled scorecard, next to simple
+ * payment-history baselines on the same clients. {@code RealDataCheck [CSV] [REPORT]} prints every
+ * fold, the mean and the spread, and writes the calibration report of the {8, 9} fold.
  */
 public final class RealDataCheck {
     public static final Path DATA = Path.of("../shared/data/taiwan-default-train.csv");
+    /** The folds, by the last digit of the client's ID. */
+    public static final List<Set<Integer>> FOLDS = List.of(Set.of(1, 2), Set.of(3, 4), Set.of(6, 7), Set.of(8, 9));
 
     private RealDataCheck() {}
 
@@ -35,23 +40,23 @@ public final class RealDataCheck {
     }
 
     /** What the check measured. */
-    public record Result(int fitted, int scored, int scoredBad, Calibration calibration, List<Quality> rankings) {
+    public record Result(Set<Integer> scoredDigits, int fitted, int scored, int scoredBad, Calibration calibration,
+                         List<Quality> rankings) {
         public Quality ranking(String name) {
             return rankings.stream().filter(q -> q.name().equals(name)).findFirst().orElseThrow();
         }
     }
 
-    public static Result run(Path csv, Path workDir) throws IOException {
-        List<TaiwanHistory.Client> clients = TaiwanHistory.read(csv);
+    /** Calibrates on the clients whose ID does not end in one of {@code scoredDigits} and scores those that do. */
+    public static Result run(List<TaiwanHistory.Client> clients, Set<Integer> scoredDigits, Path workDir) {
         List<LabelledSnapshot> fit = new ArrayList<>();
         List<TaiwanHistory.Client> scored = new ArrayList<>();
         for (TaiwanHistory.Client c : clients) {
-            int last = c.id() % 10;
-            if (last == 8 || last == 9) scored.add(c);
+            if (scoredDigits.contains(c.id() % 10)) scored.add(c);
             else fit.add(c.history());
         }
         Calibration calibration = ScorecardCalibrator.fit(fit);
-        Path calibrated = workDir.resolve("calibrated");
+        Path calibrated = workDir.resolve("calibrated-" + new java.util.TreeSet<>(scoredDigits));
         calibration.writeRuleSet(calibrated);
         Map<String, ToDoubleFunction<TaiwanHistory.Client>> rankings = new LinkedHashMap<>();
         int[] calibratedScores;
@@ -71,7 +76,7 @@ public final class RealDataCheck {
         qualities.add(quality("baseline: latest repayment status", i -> -scored.get(i).latestStatus(), bad));
         int scoredBad = 0;
         for (boolean b : bad) if (b) scoredBad++;
-        return new Result(fit.size(), scored.size(), scoredBad, calibration, qualities);
+        return new Result(scoredDigits, fit.size(), scored.size(), scoredBad, calibration, qualities);
     }
 
     private static int[] scores(CreditControl control, List<TaiwanHistory.Client> clients) {
@@ -119,14 +124,35 @@ public final class RealDataCheck {
     public static void main(String[] args) throws IOException {
         Path csv = args.length > 0 ? Path.of(args[0]) : DATA;
         Path work = Files.createTempDirectory("real-data-check");
-        Result r = run(csv, work);
-        System.out.printf(Locale.ROOT, "calibrated on %d clients (IDs ending 1-4, 6, 7); scored %d others (IDs ending 8, 9; %d bad)%n",
-                r.fitted(), r.scored(), r.scoredBad());
-        for (Quality q : r.rankings()) {
-            System.out.printf(Locale.ROOT, "  %-38s AUC %.4f  KS %.4f  Gini %.4f%n", q.name(), q.auc(), q.ks(), q.gini());
+        List<TaiwanHistory.Client> clients = TaiwanHistory.read(csv);
+        List<Result> results = new ArrayList<>();
+        for (Set<Integer> fold : FOLDS) {
+            Result r = run(clients, fold, work);
+            results.add(r);
+            System.out.printf(Locale.ROOT, "scored IDs ending %s (%d clients, %d bad), calibrated on the other %d%n",
+                    new java.util.TreeSet<>(fold), r.scored(), r.scoredBad(), r.fitted());
+            for (Quality q : r.rankings()) {
+                System.out.printf(Locale.ROOT, "  %-38s AUC %.4f  KS %.4f  Gini %.4f%n", q.name(), q.auc(), q.ks(), q.gini());
+            }
         }
+        System.out.println("mean over the folds (standard deviation)");
+        for (Quality q : results.get(0).rankings()) {
+            double[] auc = results.stream().mapToDouble(r -> r.ranking(q.name()).auc()).toArray();
+            double[] ks = results.stream().mapToDouble(r -> r.ranking(q.name()).ks()).toArray();
+            System.out.printf(Locale.ROOT, "  %-38s AUC %.4f (%.4f)  KS %.4f (%.4f)%n", q.name(), mean(auc), sd(auc), mean(ks), sd(ks));
+        }
+        String report = results.get(results.size() - 1).calibration().report();
         System.out.println();
-        System.out.println(r.calibration().report());
-        if (args.length > 1) Files.writeString(Path.of(args[1]), r.calibration().report());
+        System.out.println(report);
+        if (args.length > 1) Files.writeString(Path.of(args[1]), report);
+    }
+
+    private static double mean(double[] v) {
+        return java.util.Arrays.stream(v).average().orElse(Double.NaN);
+    }
+
+    private static double sd(double[] v) {
+        double m = mean(v);
+        return Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - m) * (x - m)).sum() / (v.length - 1));
     }
 }
