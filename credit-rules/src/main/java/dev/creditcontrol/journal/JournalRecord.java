@@ -38,6 +38,18 @@ public record JournalRecord(long sequence, String previousHash, String hash, Ins
         Objects.requireNonNull(json, "json");
     }
 
+    /**
+     * Reads one line of a journal or of its JSON Lines export ({@code credit-rules journal export
+     * --format jsonl}), e.g. in a job that replays an export. Only the line is read: whether it
+     * belongs in its chain is {@link DecisionJournal#verify()}'s question.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the line
+     */
+    public static JournalRecord fromJson(String line) {
+        if (line == null) throw new IllegalArgumentException("line is required but was null");
+        return RecordText.parse(line);
+    }
+
     /** The rates the check used, as a source that answers exactly those (for deciding the record again). */
     public dev.creditcontrol.model.ExchangeRateSource rateSource() {
         return (from, to, on) -> java.util.Optional.ofNullable(rates.get(dev.creditcontrol.facts.Converter.key(from, to, on)));

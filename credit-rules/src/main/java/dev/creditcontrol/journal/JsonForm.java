@@ -24,7 +24,8 @@ import java.util.Map;
  * and the report and Flink jobs read (JSON Lines: one value per line).
  *
  * <p>A value is written as {@code {"schema":1,"<kind>":{...}}}, the kind being {@code snapshot},
- * {@code order}, {@code shipment}, {@code decision} or {@code assessment}; inside, every record
+ * {@code order}, {@code shipment}, {@code decision}, {@code assessment}, {@code review} or {@code event}
+ * (a {@link dev.creditcontrol.rules.CreditEvent}, what the streaming re-evaluation reads); inside, every record
  * component is a property of the same name, amounts are exact decimals ({@code "amount":1200000.00}),
  * dates ISO ({@code "2026-06-15"}), instants ISO-8601 UTC, an absent optional value {@code null}.
  * The form is lossless: a value read back equals the value written. Reading is strict: an
@@ -41,7 +42,7 @@ public final class JsonForm {
 
     private static final Map<Class<?>, String> KINDS = Map.of(CustomerSnapshot.class, "snapshot", OrderRequest.class, "order",
             ShipmentRequest.class, "shipment", CreditDecision.class, "decision", CreditAssessment.class, "assessment",
-            dev.creditcontrol.decision.ReceivablesReview.class, "review");
+            dev.creditcontrol.decision.ReceivablesReview.class, "review", dev.creditcontrol.rules.CreditEvent.class, "event");
 
     /**
      * Record components only (fields), never derived accessors such as {@code Money.isZero()};
@@ -84,6 +85,7 @@ public final class JsonForm {
         reader(m, dev.creditcontrol.decision.ReceivablesReview.class);
         reader(m, dev.creditcontrol.decision.AgingBucket.class);
         reader(m, dev.creditcontrol.decision.CollectionAction.class);
+        reader(m, dev.creditcontrol.rules.CreditEvent.class);
         return m;
     }
 

@@ -18,6 +18,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Example;
 
 import java.io.IOException;
+import java.util.List;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,6 +90,24 @@ class JsonFormTest {
         String json = JsonForm.toJson(r);
         assertThat(JsonForm.fromJson(json, dev.creditcontrol.decision.ReceivablesReview.class)).isEqualTo(r);
         conformsToTheSchema(json);
+    }
+
+    @Example
+    void creditEventsReadBackEqualAndAnEventMissingItsAmountIsRefused() {
+        for (dev.creditcontrol.rules.CreditEvent e : List.of(
+                dev.creditcontrol.rules.CreditEvent.largeOrder("C-1", dev.creditcontrol.model.Money.cny("250000.50")),
+                dev.creditcontrol.rules.CreditEvent.newOverdueItem("C-1", "INV-7"),
+                dev.creditcontrol.rules.CreditEvent.licenceChanged("C-2"),
+                dev.creditcontrol.rules.CreditEvent.limitChanged("C-3"))) {
+            String json = JsonForm.toJson(e);
+            conformsToTheSchema(json);
+            assertThat(JsonForm.fromJson(json, dev.creditcontrol.rules.CreditEvent.class)).isEqualTo(e);
+        }
+        String large = JsonForm.toJson(dev.creditcontrol.rules.CreditEvent.largeOrder("C-1", dev.creditcontrol.model.Money.cny("1")));
+        assertThat(large).startsWith("{\"schema\":1,\"event\":{\"kind\":\"LARGE_ORDER\"");
+        assertThatThrownBy(() -> JsonForm.fromJson(large.replaceAll("\"amount\":\\{[^}]*\\}", "\"amount\":null"),
+                dev.creditcontrol.rules.CreditEvent.class))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("event.amount");
     }
 
     @Example

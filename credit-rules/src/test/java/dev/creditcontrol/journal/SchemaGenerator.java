@@ -37,12 +37,13 @@ final class SchemaGenerator {
     static String schema() {
         SchemaGenerator g = new SchemaGenerator();
         for (Class<?> c : List.of(CustomerSnapshot.class, OrderRequest.class, ShipmentRequest.class, CreditDecision.class,
-                CreditAssessment.class, dev.creditcontrol.decision.ReceivablesReview.class)) {
+                CreditAssessment.class, dev.creditcontrol.decision.ReceivablesReview.class, dev.creditcontrol.rules.CreditEvent.class)) {
             g.define(c);
         }
         String value = Map.of("snapshot", CustomerSnapshot.class, "order", OrderRequest.class, "shipment", ShipmentRequest.class,
                 "decision", CreditDecision.class, "assessment", CreditAssessment.class,
-                "review", dev.creditcontrol.decision.ReceivablesReview.class).entrySet().stream()
+                "review", dev.creditcontrol.decision.ReceivablesReview.class, "event", dev.creditcontrol.rules.CreditEvent.class)
+                .entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> "    {\"type\": \"object\", \"additionalProperties\": false, \"required\": [\"schema\", \"" + e.getKey()
                         + "\"],\n     \"properties\": {\"schema\": {\"const\": 1}, \"" + e.getKey() + "\": {\"$ref\": \"#/$defs/"

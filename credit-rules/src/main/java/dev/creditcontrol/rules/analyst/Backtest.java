@@ -17,7 +17,9 @@ import java.util.stream.Stream;
 /**
  * What a candidate rule set would have done to recorded decisions: every journal record is
  * decided again, on the candidate's newest version with the rates the record carries, and the
- * outcomes are compared ("what would this version have done to last quarter").
+ * outcomes are compared ("what would this version have done to last quarter"). A journal too large
+ * for one process is split: each part is counted in its own {@link Tally}, and the tallies merge
+ * into the same result as one run over the whole (the Flink back-test job does this).
  */
 public final class Backtest {
     private Backtest() {}
@@ -40,7 +42,7 @@ public final class Backtest {
      * @param from     recorded outcome and reason codes
      * @param to       the candidate's
      */
-    public record Change(long sequence, String orderId, String from, String to) {}
+    public record Change(long sequence, String orderId, String from, String to) implements java.io.Serializable {}
 
     /**
      * The back-test's result.
@@ -86,19 +88,44 @@ public final class Backtest {
 
     /** Decides every record again with {@code candidate} (its newest version) and compares. */
     public static Result run(Stream<JournalRecord> records, CreditControl candidate) {
-        List<RuleSetInfo> versions = candidate.ruleSets();
-        RuleSetInfo version = versions.get(versions.size() - 1);
-        long read = 0;
-        long unchanged = 0;
-        long failed = 0;
-        Map<String, long[]> counts = new TreeMap<>();
-        Map<String, Map<String, BigDecimal>> exposure = new TreeMap<>();
-        List<Change> changes = new ArrayList<>();
-        List<BigDecimal> values = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
+        RuleSetInfo version = newest(candidate);
+        Tally tally = new Tally();
         Iterator<JournalRecord> it = records.iterator();
-        while (it.hasNext()) {
-            JournalRecord r = it.next();
+        while (it.hasNext()) tally.add(it.next(), candidate, version);
+        return tally.result(version);
+    }
+
+    /** The version a back-test decides on: the candidate's newest. */
+    public static RuleSetInfo newest(CreditControl candidate) {
+        List<RuleSetInfo> versions = candidate.ruleSets();
+        return versions.get(versions.size() - 1);
+    }
+
+    private static String codes(CreditDecision d) {
+        return d.reasons().stream().map(dev.creditcontrol.decision.Reason::code).toList().toString();
+    }
+
+    /**
+     * The counts of a back-test over some of the records; tallies over disjoint parts merge, in
+     * any order, into the tally of the whole (the largest changes and the first failures are kept
+     * by value and by sequence, so which part counted a record does not matter). Not thread-safe;
+     * serializable, so a distributed job can ship a part's tally.
+     */
+    public static final class Tally implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private static final int KEPT = 100;
+        private long read;
+        private long unchanged;
+        private long failed;
+        private final TreeMap<String, long[]> counts = new TreeMap<>();
+        private final TreeMap<String, TreeMap<String, BigDecimal>> exposure = new TreeMap<>();
+        private final ArrayList<Ranked> largest = new ArrayList<>();
+        private final TreeMap<Long, String> failures = new TreeMap<>();
+
+        private record Ranked(BigDecimal value, Change change) implements java.io.Serializable {}
+
+        /** Decides {@code r} again with {@code candidate} on {@code version} and counts the outcome. */
+        public void add(JournalRecord r, CreditControl candidate, RuleSetInfo version) {
             read++;
             CreditDecision now;
             try {
@@ -107,50 +134,62 @@ public final class Backtest {
                         ? withRates.checkShipment(s, r.snapshot(), version.version())
                         : withRates.checkOrder((dev.creditcontrol.model.OrderRequest) r.request(), r.snapshot(), version.version());
             } catch (RuntimeException e) {
-                failed++;
-                if (failures.size() < 100) failures.add("record " + r.sequence() + ": " + e.getMessage());
-                continue;
+                fail(r.sequence(), e.getMessage());
+                return;
             }
             Outcome before = r.decision().outcome();
             if (now.outcome() == before) {
                 unchanged++;
-                continue;
+                return;
             }
             String key = before + ">" + now.outcome();
             counts.computeIfAbsent(key, k -> new long[1])[0]++;
             exposure.computeIfAbsent(key, k -> new TreeMap<>()).merge(r.request().total().currencyCode(), r.request().total().amount(), BigDecimal::add);
-            changes.add(new Change(r.sequence(), r.request().orderId(), before + " " + codes(r.decision()), now.outcome() + " " + codes(now)));
-            values.add(r.request().total().amount());
-            if (changes.size() > 1000) keepLargest(changes, values, 100);
+            largest.add(new Ranked(r.request().total().amount(),
+                    new Change(r.sequence(), r.request().orderId(), before + " " + codes(r.decision()), now.outcome() + " " + codes(now))));
+            if (largest.size() > 10 * KEPT) keepLargest();
         }
-        keepLargest(changes, values, 100);
-        List<Transition> transitions = new ArrayList<>();
-        counts.forEach((k, n) -> {
-            String[] p = k.split(">");
-            transitions.add(new Transition(Outcome.valueOf(p[0]), Outcome.valueOf(p[1]), n[0], Map.copyOf(exposure.get(k))));
-        });
-        transitions.sort((a, b) -> Long.compare(b.decisions(), a.decisions()));
-        return new Result(version, read, unchanged, List.copyOf(transitions), List.copyOf(changes), List.copyOf(failures), failed);
-    }
 
-    private static String codes(CreditDecision d) {
-        return d.reasons().stream().map(dev.creditcontrol.decision.Reason::code).toList().toString();
-    }
-
-    /** Keeps the {@code n} changes of largest order value, largest first (parallel lists). */
-    private static void keepLargest(List<Change> changes, List<BigDecimal> values, int n) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < changes.size(); i++) order.add(i);
-        order.sort((a, b) -> values.get(b).compareTo(values.get(a)));
-        List<Change> keptChanges = new ArrayList<>();
-        List<BigDecimal> keptValues = new ArrayList<>();
-        for (int i = 0; i < Math.min(n, order.size()); i++) {
-            keptChanges.add(changes.get(order.get(i)));
-            keptValues.add(values.get(order.get(i)));
+        /** Counts a record that could not be read or decided. */
+        public void fail(long sequence, String message) {
+            read++;
+            failed++;
+            failures.put(sequence, "record " + sequence + ": " + message);
+            if (failures.size() > KEPT) failures.pollLastEntry();
         }
-        changes.clear();
-        changes.addAll(keptChanges);
-        values.clear();
-        values.addAll(keptValues);
+
+        /** Adds another part's counts to these. */
+        public Tally merge(Tally other) {
+            read += other.read;
+            unchanged += other.unchanged;
+            failed += other.failed;
+            other.counts.forEach((k, n) -> counts.computeIfAbsent(k, x -> new long[1])[0] += n[0]);
+            other.exposure.forEach((k, m) -> m.forEach((c, v) -> exposure.computeIfAbsent(k, x -> new TreeMap<>()).merge(c, v, BigDecimal::add)));
+            largest.addAll(other.largest);
+            keepLargest();
+            failures.putAll(other.failures);
+            while (failures.size() > KEPT) failures.pollLastEntry();
+            return this;
+        }
+
+        /** The result so far, for {@code version}. */
+        public Result result(RuleSetInfo version) {
+            keepLargest();
+            List<Transition> transitions = new ArrayList<>();
+            counts.forEach((k, n) -> {
+                String[] p = k.split(">");
+                transitions.add(new Transition(Outcome.valueOf(p[0]), Outcome.valueOf(p[1]), n[0], Map.copyOf(exposure.get(k))));
+            });
+            transitions.sort((a, b) -> Long.compare(b.decisions(), a.decisions()));
+            return new Result(version, read, unchanged, List.copyOf(transitions), largest.stream().map(Ranked::change).toList(),
+                    List.copyOf(failures.values()), failed);
+        }
+
+        /** Keeps the changes of largest order value, largest first; equal values by sequence. */
+        private void keepLargest() {
+            largest.sort(java.util.Comparator.comparing(Ranked::value, java.util.Comparator.reverseOrder())
+                    .thenComparingLong(x -> x.change().sequence()));
+            if (largest.size() > KEPT) largest.subList(KEPT, largest.size()).clear();
+        }
     }
 }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code credit-rules journal verify|export} and {@code backtest}: output and exit codes. */
 class JournalCliTest {
@@ -92,5 +93,47 @@ class JournalCliTest {
             assertThat(r.transitions()).allSatisfy(t -> assertThat(t.from()).isEqualTo(Outcome.ESCALATE));
             assertThat(r.changed() + r.unchanged()).isEqualTo(20);
         }
+    }
+
+    @Test
+    void tallysOfTheJournalsPartsMergeIntoTheWholeRunsResult(@TempDir Path dir) throws IOException {
+        journal(dir.resolve("journal"));
+        Path stricter = RuleFolders.copyBundled(dir.resolve("stricter"));
+        RuleFolders.replace(stricter.resolve("parameters.properties"), "limit.overShare.creditManager=0.20", "limit.overShare.creditManager=0.05");
+        RuleFolders.replace(stricter.resolve("parameters.properties"), "limit.overShare.financeDirector=0.50", "limit.overShare.financeDirector=0.08");
+        try (DecisionJournal journal = DecisionJournal.inDirectory(dir.resolve("journal"));
+             CreditControl candidate = CreditControl.builder().ruleSetDirectory(stricter).verifyScenarios(false).build()) {
+            Backtest.Result whole;
+            try (var records = journal.records()) {
+                whole = Backtest.run(records, candidate);
+            }
+            assertThat(whole.changed()).isPositive();
+            // three parts, by sequence modulo 3, tallied separately (as a job's tasks would) and merged in another order
+            Backtest.Tally[] parts = {new Backtest.Tally(), new Backtest.Tally(), new Backtest.Tally()};
+            var version = Backtest.newest(candidate);
+            try (var records = journal.records()) {
+                records.forEach(r -> parts[(int) (r.sequence() % 3)].add(r, candidate, version));
+            }
+            parts[2].fail(21, "not JSON");
+            Backtest.Result merged = parts[2].merge(parts[0]).merge(parts[1]).result(version);
+            assertThat(merged.records()).isEqualTo(whole.records() + 1);
+            assertThat(merged.failed()).isEqualTo(1);
+            assertThat(merged.failures()).containsExactly("record 21: not JSON");
+            assertThat(merged.transitions()).isEqualTo(whole.transitions());
+            assertThat(merged.largest()).isEqualTo(whole.largest());
+            assertThat(merged.unchanged()).isEqualTo(whole.unchanged());
+        }
+    }
+
+    @Test
+    void anExportedLineReadsBackAsTheRecordAndABrokenOneIsNamed(@TempDir Path dir) throws IOException {
+        journal(dir);
+        List<String> lines = Files.readAllLines(dir.resolve("journal-000001.jsonl"));
+        dev.creditcontrol.journal.JournalRecord r = dev.creditcontrol.journal.JournalRecord.fromJson(lines.get(6));
+        assertThat(r.sequence()).isEqualTo(7);
+        assertThat(r.request().orderId()).isEqualTo("SO-7");
+        assertThat(r.json()).isEqualTo(lines.get(6));
+        assertThatThrownBy(() -> dev.creditcontrol.journal.JournalRecord.fromJson(lines.get(6).replace("\"asOf\"", "\"asOff\"")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("asOf");
     }
 }
