@@ -120,9 +120,18 @@ public final class Backtest {
         private final TreeMap<String, long[]> counts = new TreeMap<>();
         private final TreeMap<String, TreeMap<String, BigDecimal>> exposure = new TreeMap<>();
         private final ArrayList<Ranked> largest = new ArrayList<>();
-        private final TreeMap<Long, String> failures = new TreeMap<>();
+        private final java.util.TreeSet<Failed> failures = new java.util.TreeSet<>();
 
         private record Ranked(BigDecimal value, Change change) implements java.io.Serializable {}
+
+        /** A failure, ordered by sequence (0: a line that is not a record), then text. */
+        private record Failed(long sequence, String text) implements java.io.Serializable, Comparable<Failed> {
+            @Override
+            public int compareTo(Failed o) {
+                int c = Long.compare(sequence, o.sequence);
+                return c != 0 ? c : text.compareTo(o.text);
+            }
+        }
 
         /** Decides {@code r} again with {@code candidate} on {@code version} and counts the outcome. */
         public void add(JournalRecord r, CreditControl candidate, RuleSetInfo version) {
@@ -150,12 +159,12 @@ public final class Backtest {
             if (largest.size() > 10 * KEPT) keepLargest();
         }
 
-        /** Counts a record that could not be read or decided. */
+        /** Counts a record that could not be read ({@code sequence} 0 when unknown) or decided. */
         public void fail(long sequence, String message) {
             read++;
             failed++;
-            failures.put(sequence, "record " + sequence + ": " + message);
-            if (failures.size() > KEPT) failures.pollLastEntry();
+            failures.add(new Failed(sequence, sequence == 0 ? message : "record " + sequence + ": " + message));
+            if (failures.size() > KEPT) failures.pollLast();
         }
 
         /** Adds another part's counts to these. */
@@ -167,8 +176,8 @@ public final class Backtest {
             other.exposure.forEach((k, m) -> m.forEach((c, v) -> exposure.computeIfAbsent(k, x -> new TreeMap<>()).merge(c, v, BigDecimal::add)));
             largest.addAll(other.largest);
             keepLargest();
-            failures.putAll(other.failures);
-            while (failures.size() > KEPT) failures.pollLastEntry();
+            failures.addAll(other.failures);
+            while (failures.size() > KEPT) failures.pollLast();
             return this;
         }
 
@@ -182,7 +191,7 @@ public final class Backtest {
             });
             transitions.sort((a, b) -> Long.compare(b.decisions(), a.decisions()));
             return new Result(version, read, unchanged, List.copyOf(transitions), largest.stream().map(Ranked::change).toList(),
-                    List.copyOf(failures.values()), failed);
+                    failures.stream().map(Failed::text).toList(), failed);
         }
 
         /** Keeps the changes of largest order value, largest first; equal values by sequence. */

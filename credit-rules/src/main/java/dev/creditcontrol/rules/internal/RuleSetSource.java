@@ -112,6 +112,8 @@ public record RuleSetSource(String origin, Map<String, String> files, java.util.
         });
     }
 
+    private static final Object JAR_LOCK = new Object();
+
     /** Runs {@code action} on a rule-set folder shipped on the class path (a jar's folder stays open meanwhile). */
     public static <T> T onClasspath(ClassLoader loader, String folder, java.util.function.Function<Path, T> action) {
         URL manifest = loader.getResource(folder + "/" + MANIFEST);
@@ -122,18 +124,22 @@ public record RuleSetSource(String origin, Map<String, String> files, java.util.
         try {
             URI uri = manifest.toURI();
             if (!"jar".equals(uri.getScheme())) return action.apply(Path.of(uri).getParent());
-            FileSystem fs;
-            boolean opened = false;
-            try {
-                fs = FileSystems.newFileSystem(uri, Map.of());
-                opened = true;
-            } catch (FileSystemAlreadyExistsException e) {
-                fs = FileSystems.getFileSystem(uri);
-            }
-            try {
-                return action.apply(fs.provider().getPath(uri).getParent());
-            } finally {
-                if (opened) fs.close();
+            // one jar file system per JVM: without the lock, a second thread would read through the
+            // one the first opened and is about to close (two engines starting at once, e.g. two Flink tasks)
+            synchronized (JAR_LOCK) {
+                FileSystem fs;
+                boolean opened = false;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                    opened = true;
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                try {
+                    return action.apply(fs.provider().getPath(uri).getParent());
+                } finally {
+                    if (opened) fs.close();
+                }
             }
         } catch (URISyntaxException | IOException e) {
             throw new RuleSetException("cannot read rule set " + folder + " from the class path",

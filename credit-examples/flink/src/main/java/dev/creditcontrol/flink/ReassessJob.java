@@ -1,0 +1,199 @@
+package dev.creditcontrol.flink;
+
+import dev.creditcontrol.decision.CreditAssessment;
+import dev.creditcontrol.decision.WarningLevel;
+import dev.creditcontrol.journal.JsonForm;
+import dev.creditcontrol.model.CustomerSnapshot;
+import dev.creditcontrol.rules.CreditControl;
+import dev.creditcontrol.rules.CreditEvent;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.Optional;
+
+/**
+ * Event-driven re-evaluation (streaming), keyed by customer.
+ *
+ * <p>Input: JSON Lines mixing snapshot updates ({@code {"schema":1,"snapshot":{…}}}, the customer's
+ * position now) and credit events ({@code {"schema":1,"event":{"kind":"NEW_OVERDUE_ITEM",…}}},
+ * {@link CreditEvent}). Keyed state per customer holds its latest snapshot and its last
+ * assessment. A customer's first snapshot is assessed at once; later snapshots replace the
+ * position, and an event re-assesses it (with the last assessment as the previous one) when
+ * {@link CreditControl#needsReassessment} says so under the rule set's {@code reassess.on} policy.
+ * A host sends the updated snapshot before the event that should act on it.
+ *
+ * <p>Main output: an alert, one JSON line, each time a customer's warning level rises (a first
+ * assessment rises from GREEN). Side outputs: every assessment made ({@link #ASSESSMENTS}) and
+ * the records that could not be used, with why ({@link #FAILURES}; an event for a customer whose
+ * snapshot has not arrived is one). With checkpoints enabled the state is exactly-once: after a
+ * failure the job resumes from the last checkpoint as though it had not failed.
+ */
+public final class ReassessJob {
+    /** Every assessment the job made, in the JSON form. */
+    public static final OutputTag<String> ASSESSMENTS = new OutputTag<>("assessments", Types.STRING);
+    /** Records that could not be used: {@code {"error":"…","record":"…"}}. */
+    public static final OutputTag<String> FAILURES = new OutputTag<>("failures", Types.STRING);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ReassessJob() {}
+
+    /**
+     * The job's outputs.
+     *
+     * @param alerts      rises of a customer's warning level
+     * @param assessments every assessment made
+     * @param failures    records that could not be used
+     */
+    public record Outputs(DataStream<String> alerts, DataStream<String> assessments, DataStream<String> failures) {}
+
+    /** Adds the keyed re-evaluation of {@code updates} (JSON lines) with {@code rules}. */
+    public static Outputs build(DataStream<String> updates, RuleSetRef rules) {
+        SingleOutputStreamOperator<Update> parsed = updates.process(new Route()).returns(Update.class).name("route").uid("route");
+        SingleOutputStreamOperator<String> alerts = parsed.keyBy(u -> u.customerId, Types.STRING)
+                .process(new Reassess(rules)).returns(Types.STRING).name("re-evaluate").uid("re-evaluate");
+        return new Outputs(alerts, alerts.getSideOutput(ASSESSMENTS),
+                parsed.getSideOutput(FAILURES).union(alerts.getSideOutput(FAILURES)));
+    }
+
+    /** A snapshot update or an event, still as its JSON line, with the customer it is for. */
+    public static final class Update {
+        public String customerId;
+        public boolean event;
+        public String json;
+
+        public Update() {}
+
+        Update(String customerId, boolean event, String json) {
+            this.customerId = customerId;
+            this.event = event;
+            this.json = json;
+        }
+    }
+
+    /** Finds what a line is and for whom; a line that is neither goes to the failures. */
+    static final class Route extends ProcessFunction<String, Update> {
+        @Override
+        public void processElement(String line, Context ctx, Collector<Update> out) {
+            if (line.isBlank()) return;
+            try {
+                boolean event = isEvent(line);
+                String customer = event ? JsonForm.fromJson(line, CreditEvent.class).customerId()
+                        : customerOf(line);
+                out.collect(new Update(customer, event, line));
+            } catch (RuntimeException e) {
+                ctx.output(FAILURES, Failures.json(Failures.message(e), line));
+            }
+        }
+
+        /** Whether the document's value is an event (else it must be a snapshot), from its top-level names only. */
+        private static boolean isEvent(String line) {
+            try (JsonParser p = JSON.createParser(line)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("invalid JSON form: expected a JSON object");
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = p.currentName();
+                    if (name.equals("event")) return true;
+                    if (name.equals("snapshot")) return false;
+                    p.nextToken();
+                    p.skipChildren();
+                }
+            }
+            throw new IllegalArgumentException("invalid JSON form: neither a snapshot nor an event");
+        }
+
+        /** The customer of a snapshot, checking the snapshot reads. */
+        private static String customerOf(String line) {
+            return JsonForm.fromJson(line, CustomerSnapshot.class).customer().id();
+        }
+    }
+
+    /** Keeps a customer's latest snapshot and last assessment; re-assesses on the events that call for it. */
+    static final class Reassess extends KeyedProcessFunction<String, Update, String> {
+        private final RuleSetRef rules;
+        private transient CreditControl control;
+        private transient ValueState<String> snapshot;
+        private transient ValueState<String> assessment;
+
+        Reassess(RuleSetRef rules) {
+            this.rules = rules;
+        }
+
+        @Override
+        public void open(OpenContext context) {
+            control = rules.open();
+            snapshot = getRuntimeContext().getState(new ValueStateDescriptor<>("snapshot", Types.STRING));
+            assessment = getRuntimeContext().getState(new ValueStateDescriptor<>("assessment", Types.STRING));
+        }
+
+        @Override
+        public void processElement(Update u, Context ctx, Collector<String> out) throws Exception {
+            try {
+                String last = assessment.value();
+                Optional<CreditAssessment> previous = Optional.ofNullable(last).map(j -> JsonForm.fromJson(j, CreditAssessment.class));
+                if (!u.event) {
+                    snapshot.update(u.json);
+                    if (previous.isEmpty()) reassess(JsonForm.fromJson(u.json, CustomerSnapshot.class), previous, "FIRST_SNAPSHOT", null, ctx, out);
+                    return;
+                }
+                CreditEvent e = JsonForm.fromJson(u.json, CreditEvent.class);
+                String position = snapshot.value();
+                if (position == null) {
+                    ctx.output(FAILURES, Failures.json("no snapshot of customer " + u.customerId
+                            + " has arrived yet: the event cannot be evaluated", u.json));
+                    return;
+                }
+                if (!control.needsReassessment(e, previous)) return;
+                reassess(JsonForm.fromJson(position, CustomerSnapshot.class), previous, e.kind().name(), e.reference().orElse(null), ctx, out);
+            } catch (RuntimeException ex) {
+                ctx.output(FAILURES, Failures.json(Failures.message(ex), u.json));
+            }
+        }
+
+        private void reassess(CustomerSnapshot s, Optional<CreditAssessment> previous, String trigger, String reference,
+                              Context ctx, Collector<String> out) throws Exception {
+            CreditAssessment a = control.assess(s, previous);
+            String json = JsonForm.toJson(a);
+            assessment.update(json);
+            ctx.output(ASSESSMENTS, json);
+            WarningLevel before = previous.map(CreditAssessment::warningLevel).orElse(WarningLevel.GREEN);
+            if (a.warningLevel().compareTo(before) > 0) out.collect(alert(before, a, json, trigger, reference));
+        }
+
+        @Override
+        public void close() {
+            if (control != null) control.close();
+        }
+    }
+
+    /**
+     * {@code {"customerId":…,"from":"GREEN","to":"ORANGE","trigger":"NEW_OVERDUE_ITEM","reference":…,
+     * "score":…,"grade":…,"codes":[…],"actions":[…],"assessment":{…}}}.
+     */
+    static String alert(WarningLevel from, CreditAssessment a, String assessmentJson, String trigger, String reference) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("customerId", a.customerId());
+        o.put("from", from.name());
+        o.put("to", a.warningLevel().name());
+        o.put("trigger", trigger);
+        if (reference == null) o.putNull("reference");
+        else o.put("reference", reference);
+        o.put("score", a.score());
+        o.put("grade", a.grade().name());
+        tools.jackson.databind.node.ArrayNode codes = o.putArray("codes");
+        a.reasons().forEach(r -> codes.add(r.code()));
+        a.actions().stream().map(Enum::name).sorted().forEach(o.putArray("actions")::add);
+        o.set("assessment", JSON.readTree(assessmentJson).get("assessment"));
+        return JSON.writeValueAsString(o);
+    }
+}
