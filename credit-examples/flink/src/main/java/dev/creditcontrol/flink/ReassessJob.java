@@ -60,7 +60,9 @@ public final class ReassessJob {
 
     /** Adds the keyed re-evaluation of {@code updates} (JSON lines) with {@code rules}. */
     public static Outputs build(DataStream<String> updates, RuleSetRef rules) {
-        SingleOutputStreamOperator<Update> parsed = updates.process(new Route()).returns(Update.class).name("route").uid("route");
+        // routed where it was read (same parallelism, forward): a customer's records keep their order up to the keyed state
+        SingleOutputStreamOperator<Update> parsed = updates.process(new Route()).returns(Update.class)
+                .setParallelism(updates.getParallelism()).name("route").uid("route");
         SingleOutputStreamOperator<String> alerts = parsed.keyBy(u -> u.customerId, Types.STRING)
                 .process(new Reassess(rules)).returns(Types.STRING).name("re-evaluate").uid("re-evaluate");
         return new Outputs(alerts, alerts.getSideOutput(ASSESSMENTS),
