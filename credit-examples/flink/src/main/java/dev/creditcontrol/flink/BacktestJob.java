@@ -5,11 +5,11 @@ import dev.creditcontrol.rules.CreditControl;
 import dev.creditcontrol.rules.RuleSetInfo;
 import dev.creditcontrol.rules.analyst.Backtest;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RichMapPartitionFunction;
+import org.apache.flink.api.common.functions.RichAggregateFunction;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.util.Collector;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -44,10 +44,11 @@ public final class BacktestJob {
 
     /** Adds the back-test of the journal {@code records} (JSON lines) on {@code candidate}. */
     public static Outputs build(DataStream<String> records, RuleSetRef candidate) {
-        // the merged result leaves as text: (JSON, report)
-        DataStream<Tuple2<String, String>> result = records.fullWindowPartition().mapPartition(new Replay(candidate))
-                .returns(org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO).name("decide again").uid("decide-again")
-                .fullWindowPartition().mapPartition(new Merge(candidate)).returns(Types.TUPLE(Types.STRING, Types.STRING))
+        // each task tallies its share (records spread over the tasks; a file the source cannot split has one
+        // reader), one task merges the tallies; the merged result leaves as text: (JSON, report)
+        DataStream<Tuple2<String, String>> result = records.rebalance().fullWindowPartition().aggregate(new Replay(candidate))
+                .returns(PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO).name("decide again").uid("decide-again")
+                .fullWindowPartition().aggregate(new Merge(candidate)).returns(Types.TUPLE(Types.STRING, Types.STRING))
                 .setParallelism(1).name("merge tallies").uid("merge-tallies");
         return new Outputs(result.map(t -> t.f0).returns(Types.STRING).setParallelism(1).name("result json"),
                 result.map(t -> t.f1).returns(Types.STRING).setParallelism(1).name("report"));
@@ -74,7 +75,7 @@ public final class BacktestJob {
     }
 
     /** Decides a task's share of the records again and ships its tally. */
-    static final class Replay extends RichMapPartitionFunction<String, byte[]> {
+    static final class Replay extends RichAggregateFunction<String, Backtest.Tally, byte[]> {
         private final RuleSetRef candidate;
         private transient CreditControl control;
         private transient RuleSetInfo version;
@@ -90,20 +91,32 @@ public final class BacktestJob {
         }
 
         @Override
-        public void mapPartition(Iterable<String> lines, Collector<byte[]> out) {
-            Backtest.Tally tally = new Backtest.Tally();
-            for (String line : lines) {
-                if (line.isBlank()) continue;
-                JournalRecord r;
-                try {
-                    r = JournalRecord.fromJson(line);
-                } catch (RuntimeException e) {
-                    tally.fail(0, "not a journal record: " + Failures.message(e));
-                    continue;
-                }
-                tally.add(r, control, version);
+        public Backtest.Tally createAccumulator() {
+            return new Backtest.Tally();
+        }
+
+        @Override
+        public Backtest.Tally add(String line, Backtest.Tally tally) {
+            if (line.isBlank()) return tally;
+            JournalRecord r;
+            try {
+                r = JournalRecord.fromJson(line);
+            } catch (RuntimeException e) {
+                tally.fail(0, "not a journal record: " + Failures.message(e));
+                return tally;
             }
-            out.collect(serialize(tally));
+            tally.add(r, control, version);
+            return tally;
+        }
+
+        @Override
+        public byte[] getResult(Backtest.Tally tally) {
+            return serialize(tally);
+        }
+
+        @Override
+        public Backtest.Tally merge(Backtest.Tally a, Backtest.Tally b) {
+            return a.merge(b);
         }
 
         @Override
@@ -113,22 +126,41 @@ public final class BacktestJob {
     }
 
     /** Merges the tasks' tallies into the result. */
-    static final class Merge extends RichMapPartitionFunction<byte[], Tuple2<String, String>> {
+    static final class Merge extends RichAggregateFunction<byte[], Backtest.Tally, Tuple2<String, String>> {
         private final RuleSetRef candidate;
+        private transient RuleSetInfo version;
 
         Merge(RuleSetRef candidate) {
             this.candidate = candidate;
         }
 
         @Override
-        public void mapPartition(Iterable<byte[]> tallies, Collector<Tuple2<String, String>> out) {
-            Backtest.Tally total = new Backtest.Tally();
-            for (byte[] t : tallies) total.merge(deserialize(t));
-            // the version's description is not serializable (a path); this task compiles the candidate too
+        public void open(OpenContext context) {
+            // the version's description is not serializable (it holds a path): this task compiles the candidate too
             try (CreditControl control = candidate.open()) {
-                Backtest.Result r = total.result(Backtest.newest(control));
-                out.collect(Tuple2.of(json(r), r.render()));
+                version = Backtest.newest(control);
             }
+        }
+
+        @Override
+        public Backtest.Tally createAccumulator() {
+            return new Backtest.Tally();
+        }
+
+        @Override
+        public Backtest.Tally add(byte[] tally, Backtest.Tally total) {
+            return total.merge(deserialize(tally));
+        }
+
+        @Override
+        public Tuple2<String, String> getResult(Backtest.Tally total) {
+            Backtest.Result r = total.result(version);
+            return Tuple2.of(json(r), r.render());
+        }
+
+        @Override
+        public Backtest.Tally merge(Backtest.Tally a, Backtest.Tally b) {
+            return a.merge(b);
         }
     }
 

@@ -3,16 +3,21 @@ package dev.creditcontrol.flink;
 import dev.creditcontrol.decision.CreditAssessment;
 import dev.creditcontrol.decision.WarningLevel;
 import dev.creditcontrol.journal.JsonForm;
+import dev.creditcontrol.model.CreditGrade;
 import dev.creditcontrol.model.CustomerSnapshot;
 import dev.creditcontrol.rules.CreditControl;
+import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RichMapPartitionFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.api.java.tuple.Tuple4;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+import java.math.BigDecimal;
 
 /**
  * Portfolio re-assessment (batch): snapshots in, assessments, alerts and a summary out.
@@ -26,11 +31,12 @@ import org.apache.flink.util.Collector;
  * record never stops the job); and one summary line ({@link PortfolioTally}).
  */
 public final class PortfolioJob {
-    static final int ASSESSMENT = 0;
-    static final int ALERT = 1;
-    static final int FAILURE = 2;
-    static final int TALLY = 3;
-    private static final TypeInformation<Tuple2<Integer, String>> TAGGED = Types.TUPLE(Types.INT, Types.STRING);
+    /** What each record adds to the summary: (grade ordinal, level ordinal, currency, exposure), or (-1, 0, error, 0). */
+    private static final TypeInformation<Tuple4<Integer, Integer, String, BigDecimal>> ROW =
+            Types.TUPLE(Types.INT, Types.INT, Types.STRING, Types.BIG_DEC);
+    private static final OutputTag<Tuple4<Integer, Integer, String, BigDecimal>> ROWS = new OutputTag<>("summary rows", ROW);
+    private static final OutputTag<String> ALERTS = new OutputTag<>("alerts", Types.STRING);
+    private static final OutputTag<String> FAILURES = new OutputTag<>("failures", Types.STRING);
 
     private PortfolioJob() {}
 
@@ -47,25 +53,18 @@ public final class PortfolioJob {
 
     /** Adds the re-assessment of {@code snapshots} (JSON lines) with {@code rules} to the lines' environment. */
     public static Outputs build(DataStream<String> snapshots, RuleSetRef rules) {
-        // one pass per task over its whole share: the task's tally is emitted once, when its share ends
-        SingleOutputStreamOperator<Tuple2<Integer, String>> tagged = snapshots.fullWindowPartition()
-                .mapPartition(new Assess(rules)).returns(TAGGED).name("assess").uid("assess");
-        DataStream<String> summary = tagged.filter(t -> t.f0 == TALLY).name("task tallies").map(t -> t.f1).returns(Types.STRING)
-                .fullWindowPartition().mapPartition((Iterable<String> tallies, Collector<String> out) -> {
-                    PortfolioTally total = new PortfolioTally();
-                    for (String t : tallies) total.merge(PortfolioTally.fromJson(t));
-                    out.collect(total.toJson());
-                }).returns(Types.STRING).setParallelism(1).name("summary").uid("summary");
-        return new Outputs(select(tagged, ASSESSMENT, "assessments"), select(tagged, ALERT, "alerts"),
-                select(tagged, FAILURE, "failures"), summary);
+        // spread the lines over the tasks: a file the source cannot split is read by one reader
+        SingleOutputStreamOperator<String> assessments = snapshots.rebalance().process(new Assess(rules)).returns(Types.STRING)
+                .name("assess").uid("assess");
+        // each task counts its own rows (chained, nothing crosses the network), one task merges the counts
+        DataStream<String> summary = assessments.getSideOutput(ROWS).fullWindowPartition().aggregate(new Count()).returns(Types.STRING)
+                .name("count").uid("count")
+                .fullWindowPartition().aggregate(new Merge()).returns(Types.STRING).setParallelism(1).name("summary").uid("summary");
+        return new Outputs(assessments, assessments.getSideOutput(ALERTS), assessments.getSideOutput(FAILURES), summary);
     }
 
-    private static DataStream<String> select(DataStream<Tuple2<Integer, String>> tagged, int kind, String name) {
-        return tagged.filter(t -> t.f0 == kind).name(name).map(t -> t.f1).returns(Types.STRING).name(name + " text");
-    }
-
-    /** Assesses a task's share of the snapshots. */
-    static final class Assess extends RichMapPartitionFunction<String, Tuple2<Integer, String>> {
+    /** Assesses each snapshot with the rule set the task compiled once. */
+    static final class Assess extends ProcessFunction<String, String> {
         private final RuleSetRef rules;
         private transient CreditControl control;
 
@@ -79,30 +78,74 @@ public final class PortfolioJob {
         }
 
         @Override
-        public void mapPartition(Iterable<String> lines, Collector<Tuple2<Integer, String>> out) {
-            PortfolioTally tally = new PortfolioTally();
-            for (String line : lines) {
-                if (line.isBlank()) continue;
-                CreditAssessment a;
-                try {
-                    a = control.assess(JsonForm.fromJson(line, CustomerSnapshot.class));
-                } catch (RuntimeException e) {
-                    String error = Failures.message(e);
-                    tally.fail(error);
-                    out.collect(Tuple2.of(FAILURE, Failures.json(error, line)));
-                    continue;
-                }
-                tally.add(a);
-                String json = JsonForm.toJson(a);
-                out.collect(Tuple2.of(ASSESSMENT, json));
-                if (a.warningLevel() != WarningLevel.GREEN) out.collect(Tuple2.of(ALERT, json));
+        public void processElement(String line, Context ctx, Collector<String> out) {
+            if (line.isBlank()) return;
+            CreditAssessment a;
+            try {
+                a = control.assess(JsonForm.fromJson(line, CustomerSnapshot.class));
+            } catch (RuntimeException e) {
+                String error = Failures.message(e);
+                ctx.output(ROWS, Tuple4.of(-1, 0, error, BigDecimal.ZERO));
+                ctx.output(FAILURES, Failures.json(error, line));
+                return;
             }
-            out.collect(Tuple2.of(TALLY, tally.toJson()));
+            String json = JsonForm.toJson(a);
+            out.collect(json);
+            if (a.warningLevel() != WarningLevel.GREEN) ctx.output(ALERTS, json);
+            ctx.output(ROWS, Tuple4.of(a.grade().ordinal(), a.warningLevel().ordinal(), a.exposure().currencyCode(), a.exposure().amount()));
         }
 
         @Override
         public void close() {
             if (control != null) control.close();
+        }
+    }
+
+    /** A task's summary. */
+    static final class Count implements AggregateFunction<Tuple4<Integer, Integer, String, BigDecimal>, PortfolioTally, String> {
+        @Override
+        public PortfolioTally createAccumulator() {
+            return new PortfolioTally();
+        }
+
+        @Override
+        public PortfolioTally add(Tuple4<Integer, Integer, String, BigDecimal> row, PortfolioTally tally) {
+            if (row.f0 < 0) tally.fail(row.f2);
+            else tally.add(CreditGrade.values()[row.f0], WarningLevel.values()[row.f1], row.f2, row.f3);
+            return tally;
+        }
+
+        @Override
+        public String getResult(PortfolioTally tally) {
+            return tally.toJson();
+        }
+
+        @Override
+        public PortfolioTally merge(PortfolioTally a, PortfolioTally b) {
+            return a.merge(b);
+        }
+    }
+
+    /** The tasks' summaries merged. */
+    static final class Merge implements AggregateFunction<String, PortfolioTally, String> {
+        @Override
+        public PortfolioTally createAccumulator() {
+            return new PortfolioTally();
+        }
+
+        @Override
+        public PortfolioTally add(String tally, PortfolioTally total) {
+            return total.merge(PortfolioTally.fromJson(tally));
+        }
+
+        @Override
+        public String getResult(PortfolioTally total) {
+            return total.toJson();
+        }
+
+        @Override
+        public PortfolioTally merge(PortfolioTally a, PortfolioTally b) {
+            return a.merge(b);
         }
     }
 }

@@ -43,10 +43,15 @@ public final class PortfolioTally {
 
     /** Counts one assessment. */
     public void add(CreditAssessment a) {
+        add(a.grade(), a.warningLevel(), a.exposure().currencyCode(), a.exposure().amount());
+    }
+
+    /** Counts one assessment by what the summary keeps of it. */
+    public void add(CreditGrade grade, WarningLevel level, String currency, BigDecimal exposure) {
         assessed++;
-        perGrade.merge(a.grade(), 1L, Long::sum);
-        perLevel.merge(a.warningLevel(), 1L, Long::sum);
-        exposure.get(a.warningLevel()).merge(a.exposure().currencyCode(), a.exposure().amount(), BigDecimal::add);
+        perGrade.merge(grade, 1L, Long::sum);
+        perLevel.merge(level, 1L, Long::sum);
+        this.exposure.get(level).merge(currency, exposure, BigDecimal::add);
     }
 
     /** Counts a record that could not be assessed. */
@@ -66,10 +71,12 @@ public final class PortfolioTally {
         return this;
     }
 
+    /** Customers assessed. */
     public long assessed() {
         return assessed;
     }
 
+    /** Records that could not be assessed. */
     public long failed() {
         return failed;
     }

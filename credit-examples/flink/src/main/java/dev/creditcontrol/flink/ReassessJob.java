@@ -9,7 +9,9 @@ import dev.creditcontrol.rules.CreditEvent;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -46,6 +48,8 @@ public final class ReassessJob {
     /** Records that could not be used: {@code {"error":"…","record":"…"}}. */
     public static final OutputTag<String> FAILURES = new OutputTag<>("failures", Types.STRING);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A snapshot update or an event, still as its JSON line: (customer, is an event, line). */
+    private static final TypeInformation<Tuple3<String, Boolean, String>> UPDATE = Types.TUPLE(Types.STRING, Types.BOOLEAN, Types.STRING);
 
     private ReassessJob() {}
 
@@ -61,39 +65,24 @@ public final class ReassessJob {
     /** Adds the keyed re-evaluation of {@code updates} (JSON lines) with {@code rules}. */
     public static Outputs build(DataStream<String> updates, RuleSetRef rules) {
         // routed where it was read (same parallelism, forward): a customer's records keep their order up to the keyed state
-        SingleOutputStreamOperator<Update> parsed = updates.process(new Route()).returns(Update.class)
+        SingleOutputStreamOperator<Tuple3<String, Boolean, String>> parsed = updates.process(new Route()).returns(UPDATE)
                 .setParallelism(updates.getParallelism()).name("route").uid("route");
-        SingleOutputStreamOperator<String> alerts = parsed.keyBy(u -> u.customerId, Types.STRING)
+        SingleOutputStreamOperator<String> alerts = parsed.keyBy(u -> u.f0, Types.STRING)
                 .process(new Reassess(rules)).returns(Types.STRING).name("re-evaluate").uid("re-evaluate");
         return new Outputs(alerts, alerts.getSideOutput(ASSESSMENTS),
                 parsed.getSideOutput(FAILURES).union(alerts.getSideOutput(FAILURES)));
     }
 
-    /** A snapshot update or an event, still as its JSON line, with the customer it is for. */
-    public static final class Update {
-        public String customerId;
-        public boolean event;
-        public String json;
-
-        public Update() {}
-
-        Update(String customerId, boolean event, String json) {
-            this.customerId = customerId;
-            this.event = event;
-            this.json = json;
-        }
-    }
-
     /** Finds what a line is and for whom; a line that is neither goes to the failures. */
-    static final class Route extends ProcessFunction<String, Update> {
+    static final class Route extends ProcessFunction<String, Tuple3<String, Boolean, String>> {
         @Override
-        public void processElement(String line, Context ctx, Collector<Update> out) {
+        public void processElement(String line, Context ctx, Collector<Tuple3<String, Boolean, String>> out) {
             if (line.isBlank()) return;
             try {
                 boolean event = isEvent(line);
                 String customer = event ? JsonForm.fromJson(line, CreditEvent.class).customerId()
                         : customerOf(line);
-                out.collect(new Update(customer, event, line));
+                out.collect(Tuple3.of(customer, event, line));
             } catch (RuntimeException e) {
                 ctx.output(FAILURES, Failures.json(Failures.message(e), line));
             }
@@ -121,7 +110,7 @@ public final class ReassessJob {
     }
 
     /** Keeps a customer's latest snapshot and last assessment; re-assesses on the events that call for it. */
-    static final class Reassess extends KeyedProcessFunction<String, Update, String> {
+    static final class Reassess extends KeyedProcessFunction<String, Tuple3<String, Boolean, String>, String> {
         private final RuleSetRef rules;
         private transient CreditControl control;
         private transient ValueState<String> snapshot;
@@ -139,26 +128,28 @@ public final class ReassessJob {
         }
 
         @Override
-        public void processElement(Update u, Context ctx, Collector<String> out) throws Exception {
+        public void processElement(Tuple3<String, Boolean, String> u, Context ctx, Collector<String> out) throws Exception {
+            String customerId = u.f0;
+            String json = u.f2;
             try {
                 String last = assessment.value();
                 Optional<CreditAssessment> previous = Optional.ofNullable(last).map(j -> JsonForm.fromJson(j, CreditAssessment.class));
-                if (!u.event) {
-                    snapshot.update(u.json);
-                    if (previous.isEmpty()) reassess(JsonForm.fromJson(u.json, CustomerSnapshot.class), previous, "FIRST_SNAPSHOT", null, ctx, out);
+                if (!u.f1) {
+                    snapshot.update(json);
+                    if (previous.isEmpty()) reassess(JsonForm.fromJson(json, CustomerSnapshot.class), previous, "FIRST_SNAPSHOT", null, ctx, out);
                     return;
                 }
-                CreditEvent e = JsonForm.fromJson(u.json, CreditEvent.class);
+                CreditEvent e = JsonForm.fromJson(json, CreditEvent.class);
                 String position = snapshot.value();
                 if (position == null) {
-                    ctx.output(FAILURES, Failures.json("no snapshot of customer " + u.customerId
-                            + " has arrived yet: the event cannot be evaluated", u.json));
+                    ctx.output(FAILURES, Failures.json("no snapshot of customer " + customerId
+                            + " has arrived yet: the event cannot be evaluated", json));
                     return;
                 }
                 if (!control.needsReassessment(e, previous)) return;
                 reassess(JsonForm.fromJson(position, CustomerSnapshot.class), previous, e.kind().name(), e.reference().orElse(null), ctx, out);
             } catch (RuntimeException ex) {
-                ctx.output(FAILURES, Failures.json(Failures.message(ex), u.json));
+                ctx.output(FAILURES, Failures.json(Failures.message(ex), json));
             }
         }
 
