@@ -86,7 +86,7 @@ public final class BacktestJob {
 
         @Override
         public void open(OpenContext context) {
-            control = candidate.open();
+            control = candidate.acquire();
             version = Backtest.newest(control);
         }
 
@@ -121,7 +121,7 @@ public final class BacktestJob {
 
         @Override
         public void close() {
-            if (control != null) control.close();
+            if (control != null) candidate.release();
         }
     }
 
@@ -136,9 +136,11 @@ public final class BacktestJob {
 
         @Override
         public void open(OpenContext context) {
-            // the version's description is not serializable (it holds a path): this task compiles the candidate too
-            try (CreditControl control = candidate.open()) {
-                version = Backtest.newest(control);
+            // the version's description is not serializable (it holds a path): this task asks the engine too
+            try {
+                version = Backtest.newest(candidate.acquire());
+            } finally {
+                candidate.release();
             }
         }
 

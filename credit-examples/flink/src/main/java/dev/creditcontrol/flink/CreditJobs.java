@@ -99,11 +99,15 @@ public final class CreditJobs {
 
     @Command(name = "portfolio", description = "Re-assess every snapshot: assessments/, alerts/, failures/, summary/.")
     static final class Portfolio extends Common implements Callable<Integer> {
+        @Option(names = "--no-rebalance", description = "assess each line in the task that read it (input of many files: "
+                + "saves shipping every line between tasks)")
+        boolean noRebalance;
+
         @Override
         public Integer call() throws Exception {
             RuleSetRef ref = ruleSet();
             StreamExecutionEnvironment env = environment(RuntimeExecutionMode.BATCH);
-            PortfolioJob.Outputs o = PortfolioJob.build(lines(env, null), ref);
+            PortfolioJob.Outputs o = PortfolioJob.build(lines(env, null), ref, !noRebalance);
             write(o.assessments(), "assessments");
             write(o.alerts(), "alerts");
             write(o.failures(), "failures");

@@ -51,11 +51,22 @@ public final class PortfolioJob {
     public record Outputs(DataStream<String> assessments, DataStream<String> alerts, DataStream<String> failures,
                           DataStream<String> summary) {}
 
-    /** Adds the re-assessment of {@code snapshots} (JSON lines) with {@code rules} to the lines' environment. */
+    /**
+     * Adds the re-assessment of {@code snapshots} (JSON lines) with {@code rules} to the lines'
+     * environment, the lines spread evenly over the tasks first.
+     */
     public static Outputs build(DataStream<String> snapshots, RuleSetRef rules) {
-        // spread the lines over the tasks: a file the source cannot split is read by one reader
-        SingleOutputStreamOperator<String> assessments = snapshots.rebalance().process(new Assess(rules)).returns(Types.STRING)
-                .name("assess").uid("assess");
+        return build(snapshots, rules, true);
+    }
+
+    /**
+     * As {@link #build(DataStream, RuleSetRef)}; without {@code rebalance} each line is assessed by
+     * the task that read it, which saves shipping every line between tasks but leaves tasks idle
+     * when there are fewer input files (or splits) than tasks: for an input of many files.
+     */
+    public static Outputs build(DataStream<String> snapshots, RuleSetRef rules, boolean rebalance) {
+        SingleOutputStreamOperator<String> assessments = (rebalance ? snapshots.rebalance() : snapshots).process(new Assess(rules))
+                .returns(Types.STRING).name("assess").uid("assess");
         // each task counts its own rows (chained, nothing crosses the network), one task merges the counts
         DataStream<String> summary = assessments.getSideOutput(ROWS).fullWindowPartition().aggregate(new Count()).returns(Types.STRING)
                 .name("count").uid("count")
@@ -74,7 +85,7 @@ public final class PortfolioJob {
 
         @Override
         public void open(OpenContext context) {
-            control = rules.open();
+            control = rules.acquire();
         }
 
         @Override
@@ -97,7 +108,7 @@ public final class PortfolioJob {
 
         @Override
         public void close() {
-            if (control != null) control.close();
+            if (control != null) rules.release();
         }
     }
 

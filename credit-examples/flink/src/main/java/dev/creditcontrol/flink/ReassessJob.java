@@ -122,7 +122,7 @@ public final class ReassessJob {
 
         @Override
         public void open(OpenContext context) {
-            control = rules.open();
+            control = rules.acquire();
             snapshot = getRuntimeContext().getState(new ValueStateDescriptor<>("snapshot", Types.STRING));
             assessment = getRuntimeContext().getState(new ValueStateDescriptor<>("assessment", Types.STRING));
         }
@@ -165,7 +165,7 @@ public final class ReassessJob {
 
         @Override
         public void close() {
-            if (control != null) control.close();
+            if (control != null) rules.release();
         }
     }
 

@@ -44,7 +44,50 @@ public record RuleSetRef(String location, String sha256) implements Serializable
     }
 
     /**
-     * Compiles the rule set and checks its hash: what a task does in {@code open()}.
+     * The engine for this rule set shared by the tasks of one JVM (a task manager's slots): compiled
+     * and checked by the first task that opens it, closed when the last one {@link #release()}s it.
+     * One engine serves any number of threads; one compiled rule set instead of one per slot saves
+     * the compile time and memory of the others and keeps the JIT's view of the rules' code single.
+     *
+     * @throws IllegalStateException when the rule set found is not the one the job was submitted with
+     */
+    public CreditControl acquire() {
+        synchronized (SHARED) {
+            Shared s = SHARED.get(this);
+            if (s == null) {
+                s = new Shared(open());
+                SHARED.put(this, s);
+            }
+            s.users++;
+            return s.control;
+        }
+    }
+
+    /** Gives back what {@link #acquire()} gave; the last user's release closes the engine. */
+    public void release() {
+        synchronized (SHARED) {
+            Shared s = SHARED.get(this);
+            if (s == null) return;
+            if (--s.users == 0) {
+                SHARED.remove(this);
+                s.control.close();
+            }
+        }
+    }
+
+    private static final java.util.Map<RuleSetRef, Shared> SHARED = new java.util.HashMap<>();
+
+    private static final class Shared {
+        final CreditControl control;
+        int users;
+
+        Shared(CreditControl control) {
+            this.control = control;
+        }
+    }
+
+    /**
+     * Compiles the rule set and checks its hash (a new engine, the caller's to close).
      *
      * @throws IllegalStateException when the rule set found is not the one the job was submitted with
      */

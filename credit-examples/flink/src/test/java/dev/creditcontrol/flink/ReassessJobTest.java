@@ -58,32 +58,93 @@ class ReassessJobTest {
         return s.build();
     }
 
-    @Test
-    void alertsWhenALevelRisesReassessesOnlyOnTheEventsThePolicyNamesAndSetsBadRecordsAside() throws Exception {
-        List<String> script = List.of(
-                JsonForm.toJson(customer("C-1", 0, false)),                                   // first: GREEN, assessed
-                JsonForm.toJson(customer("C-2", 0, false)),                                   // first: GREEN, assessed
-                JsonForm.toJson(CreditEvent.newOverdueItem("C-3", "C-3-LATE")),               // no snapshot yet: aside
-                JsonForm.toJson(customer("C-3", 0, true)),                                    // first: frozen, RED: alert
-                JsonForm.toJson(customer("C-1", 200, false)),                                 // new position, waits for an event
-                JsonForm.toJson(CreditEvent.newOverdueItem("C-1", "C-1-LATE")),               // re-assessed: RED: alert
-                JsonForm.toJson(CreditEvent.largeOrder("C-2", Money.cny("1000"))),            // small order: not re-assessed
-                JsonForm.toJson(CreditEvent.limitChanged("C-2")),                             // re-assessed, still GREEN
-                "{\"schema\":1,\"neither\":{}}",                                              // aside
-                JsonForm.toJson(CreditEvent.newOverdueItem("C-1", "C-1-LATE")));              // re-assessed, RED again: no alert
+    /** Snapshot updates and events, in order, with what each should do. */
+    static final List<String> SCRIPT = List.of(
+            JsonForm.toJson(customer("C-1", 0, false)),                                   // first: GREEN, assessed
+            JsonForm.toJson(customer("C-2", 0, false)),                                   // first: GREEN, assessed
+            JsonForm.toJson(CreditEvent.newOverdueItem("C-3", "C-3-LATE")),               // no snapshot yet: aside
+            JsonForm.toJson(customer("C-3", 0, true)),                                    // first: frozen, RED: alert
+            JsonForm.toJson(customer("C-1", 200, false)),                                 // new position, waits for an event
+            JsonForm.toJson(CreditEvent.newOverdueItem("C-1", "C-1-LATE")),               // re-assessed: RED: alert
+            JsonForm.toJson(CreditEvent.largeOrder("C-2", Money.cny("1000"))),            // small order: not re-assessed
+            JsonForm.toJson(CreditEvent.limitChanged("C-2")),                             // re-assessed, still GREEN
+            "{\"schema\":1,\"neither\":{}}",                                              // aside
+            JsonForm.toJson(CreditEvent.newOverdueItem("C-1", "C-1-LATE")));              // re-assessed, RED again: no alert
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
-        env.setParallelism(2);
-        env.enableCheckpointing(500, CheckpointingMode.EXACTLY_ONCE);
-        DataStream<String> source = env.fromData(script).setParallelism(1);
+    /** Runs the job over {@code source}'s lines (checkpointing exactly-once) and returns every output line, tagged. */
+    static List<String> run(StreamExecutionEnvironment env, DataStream<String> source) throws Exception {
         ReassessJob.Outputs o = ReassessJob.build(source, RuleSetRef.current(RuleSetRef.BUNDLED));
         List<String> collected = new ArrayList<>();
         o.alerts().map(a -> "alert " + a).returns(Types.STRING)
                 .union(o.assessments().map(a -> "assessment " + a).returns(Types.STRING),
                         o.failures().map(f -> "failure " + f).returns(Types.STRING))
                 .executeAndCollect().forEachRemaining(collected::add);
+        return collected;
+    }
 
+    static StreamExecutionEnvironment environment() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+        env.setParallelism(2);
+        env.enableCheckpointing(100, CheckpointingMode.EXACTLY_ONCE);
+        return env;
+    }
+
+    @Test
+    void alertsWhenALevelRisesReassessesOnlyOnTheEventsThePolicyNamesAndSetsBadRecordsAside() throws Exception {
+        StreamExecutionEnvironment env = environment();
+        List<String> collected = run(env, env.fromData(SCRIPT).setParallelism(1));
+        assertScriptOutcome(collected);
+    }
+
+    /**
+     * The job fails once, after a checkpoint, in the middle of the script; restarted from that
+     * checkpoint, its keyed state and its outputs are as though it had not failed: no alert lost,
+     * none repeated.
+     */
+    @Test
+    void afterAFailureTheJobResumesFromItsCheckpointWithNothingLostOrRepeated() throws Exception {
+        FailOnce.reset();
+        StreamExecutionEnvironment env = environment();
+        env.configure(org.apache.flink.configuration.Configuration.fromMap(java.util.Map.of(
+                "restart-strategy.type", "fixed-delay", "restart-strategy.fixed-delay.attempts", "3",
+                "restart-strategy.fixed-delay.delay", "100 ms")));
+        DataStream<String> source = env.fromData(SCRIPT).setParallelism(1).map(new FailOnce()).returns(Types.STRING).setParallelism(1);
+        List<String> collected = run(env, source);
+        assertThat(FailOnce.failed).as("the job failed once on the way").isTrue();
+        assertScriptOutcome(collected);
+    }
+
+    /** Passes the lines on slowly (so checkpoints complete between them) and fails once at the seventh, after a checkpoint. */
+    static final class FailOnce implements org.apache.flink.api.common.functions.MapFunction<String, String>,
+            org.apache.flink.api.common.state.CheckpointListener {
+        static volatile boolean failed;
+        static final java.util.concurrent.atomic.AtomicInteger CHECKPOINTS = new java.util.concurrent.atomic.AtomicInteger();
+        static final java.util.concurrent.atomic.AtomicInteger SEEN = new java.util.concurrent.atomic.AtomicInteger();
+
+        static void reset() {
+            failed = false;
+            CHECKPOINTS.set(0);
+            SEEN.set(0);
+        }
+
+        @Override
+        public String map(String line) throws Exception {
+            Thread.sleep(150);
+            if (!failed && SEEN.incrementAndGet() >= 7 && CHECKPOINTS.get() > 0) {
+                failed = true;
+                throw new IllegalStateException("injected failure");
+            }
+            return line;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            CHECKPOINTS.incrementAndGet();
+        }
+    }
+
+    private static void assertScriptOutcome(List<String> collected) {
         List<JsonNode> alerts = collected.stream().filter(l -> l.startsWith("alert ")).map(l -> JSON.readTree(l.substring(6))).toList();
         assertThat(alerts).hasSize(2);
         assertThat(alerts).anySatisfy(a -> {

@@ -40,12 +40,15 @@ import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One portfolio of {@code customers} synthetic customers as JSON Lines, re-assessed three ways
- * in one run on the same machine: the Flink portfolio job at parallelism 2 on a local MiniCluster
- * (read, assess, write every assessment, the alerts and the summary; the cluster's start and each
- * task's rule-set compile included), {@link PortfolioMonitor} on 2 threads reading the same file
- * (the iterator parses; alerts and summary kept in memory), and {@link PortfolioMonitor} on 2
- * threads over snapshots generated in memory (no JSON at all: the issue's "one process" figure).
+ * One portfolio of {@code customers} synthetic customers as JSON Lines, re-assessed four ways in one run on the same machine, each a nightly batch in a fresh JVM (a fork per
+ * measurement, no warm-up: the rule set is compiled and the JIT warms up inside the measured
+ * time, as in a batch process): the Flink portfolio job at parallelism 2 on a local MiniCluster
+ * (read, spread over the tasks, assess, write every assessment, the alerts and the summary; the
+ * cluster's start included), the same job over the lines split in eight files, each task assessing
+ * what it read ({@code --no-rebalance}), {@link PortfolioMonitor} on 2 threads reading the same file (the
+ * iterator parses; alerts and summary kept in memory, nothing written), and {@link PortfolioMonitor}
+ * on 2 threads over snapshots generated in memory (no JSON at all: the "one process" figure).
+ * For a long-running host whose engine is already warm, add {@code -wi 1 -f 1}.
  *
  * <p>Run: {@code java -cp <credit-flink test class path> org.openjdk.jmh.Main FlinkPortfolioBenchmark}
  * (see README, "Scaling out"). The input is written once to {@code -Dbench.dir} (default the
@@ -54,17 +57,19 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 1)
-@Measurement(iterations = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx6g", "-Xms6g"})
+@Warmup(iterations = 0)
+@Measurement(iterations = 1)
+@Fork(value = 3, jvmArgsAppend = {"-Xmx6g", "-Xms6g"})
 public class FlinkPortfolioBenchmark {
     @Param({"1000000"})
     public int customers;
 
     private Path input;
+    /** The same lines in {@value #PARTS} files, as a large export usually comes. */
+    private Path parts;
+    private static final int PARTS = 8;
     private Path output;
     private RuleSetRef rules;
-    private CreditControl control;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -81,26 +86,53 @@ public class FlinkPortfolioBenchmark {
             }
             Files.move(partial, input);
         }
+        parts = dir.resolve("credit-portfolio-" + customers + "-in-" + PARTS);
+        if (!Files.isDirectory(parts)) {
+            Path partial = dir.resolve(parts.getFileName() + ".part");
+            Files.createDirectories(partial);
+            Writer[] out = new Writer[PARTS];
+            for (int i = 0; i < PARTS; i++) out[i] = Files.newBufferedWriter(partial.resolve("part-" + i + ".jsonl"), StandardCharsets.UTF_8);
+            try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+                long n = 0;
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    Writer w = out[(int) (n++ * PARTS / customers)];
+                    w.write(line);
+                    w.write('\n');
+                }
+            } finally {
+                for (Writer w : out) w.close();
+            }
+            Files.move(partial, parts);
+        }
         output = Files.createTempDirectory(dir, "credit-portfolio-out");
         rules = RuleSetRef.current(RuleSetRef.BUNDLED);
-        control = CreditControl.withDefaultRules();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        control.close();
         delete(output);
     }
 
+    /** The job over the one file: one reader, the lines spread over the two tasks. */
     @Benchmark
     public long flinkJobParallelism2() throws Exception {
+        return flinkJob(input, true);
+    }
+
+    /** The job over the same lines in eight files ({@code --no-rebalance}): each task assesses what it read. */
+    @Benchmark
+    public long flinkJobParallelism2EightFiles() throws Exception {
+        return flinkJob(parts, false);
+    }
+
+    private long flinkJob(Path from, boolean rebalance) throws Exception {
         Path out = output.resolve("run-" + System.nanoTime());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(2);
         env.getConfig().enableObjectReuse();
         PortfolioJob.Outputs o = PortfolioJob.build(env.fromSource(FileSource.forRecordStreamFormat(new TextLineInputFormat(),
-                new org.apache.flink.core.fs.Path(input.toString())).build(), WatermarkStrategy.noWatermarks(), "read"), rules);
+                new org.apache.flink.core.fs.Path(from.toString())).build(), WatermarkStrategy.noWatermarks(), "read"), rules, rebalance);
         o.assessments().sinkTo(CreditJobs.sink(out.toString(), "assessments"));
         o.alerts().sinkTo(CreditJobs.sink(out.toString(), "alerts"));
         o.failures().sinkTo(CreditJobs.sink(out.toString(), "failures"));
@@ -117,7 +149,8 @@ public class FlinkPortfolioBenchmark {
 
     @Benchmark
     public long portfolioMonitorThreads2FromTheSameFile() throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+        try (CreditControl control = CreditControl.withDefaultRules();
+             BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
             Iterator<CustomerSnapshot> snapshots = new Iterator<>() {
                 String next = read();
 
@@ -147,6 +180,12 @@ public class FlinkPortfolioBenchmark {
 
     @Benchmark
     public long portfolioMonitorThreads2Generated() {
+        try (CreditControl control = CreditControl.withDefaultRules()) {
+            return monitorGenerated(control);
+        }
+    }
+
+    private long monitorGenerated(CreditControl control) {
         Iterator<dev.creditcontrol.rules.analyst.LabelledSnapshot> source = SyntheticHistory.stream(customers, 42);
         Iterator<CustomerSnapshot> snapshots = new Iterator<>() {
             @Override
