@@ -7,7 +7,7 @@ import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.fs.Path;
-import org.apache.flink.api.common.serialization.SimpleStringEncoder;
+import org.apache.flink.api.common.serialization.Encoder;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
@@ -93,7 +93,7 @@ public final class CreditJobs {
 
     /** A folder of JSON Lines part files under {@code output/name}. */
     public static FileSink<String> sink(String output, String name) {
-        return FileSink.forRowFormat(new Path(output, name), new SimpleStringEncoder<String>("UTF-8"))
+        return FileSink.forRowFormat(new Path(output, name), new LineEncoder())
                 .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix(name).withPartSuffix(".jsonl").build()).build();
     }
 
@@ -153,6 +153,20 @@ public final class CreditJobs {
             write(o.failures(), "failures");
             env.execute("credit-control event-driven re-evaluation");
             return 0;
+        }
+    }
+
+    /**
+     * A line in UTF-8 and its line break in one write: the part file's stream is unbuffered, so
+     * this halves the system calls of writing a million lines.
+     */
+    static final class LineEncoder implements Encoder<String> {
+        @Override
+        public void encode(String line, java.io.OutputStream out) throws java.io.IOException {
+            byte[] text = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] withBreak = java.util.Arrays.copyOf(text, text.length + 1);
+            withBreak[text.length] = '\n';
+            out.write(withBreak);
         }
     }
 }
