@@ -23,9 +23,8 @@ import java.math.BigDecimal;
  * Portfolio re-assessment (batch): snapshots in, assessments, alerts and a summary out.
  *
  * <p>Input: JSON Lines, one {@code {"schema":1,"snapshot":{…}}} per line (the library's JSON form;
- * {@code credit-rules journal export}, a host's own export). Each task compiles the rule set once
- * ({@link RuleSetRef#open()}, refusing a hash other than the one submitted) and assesses its share
- * of the lines. Output, all JSON Lines: every assessment ({@code {"schema":1,"assessment":{…}}});
+ * a host's own export). The rule set is compiled once per task manager ({@link RuleSetRef#acquire()},
+ * refusing a hash other than the one submitted) and each task assesses its share of the lines. Output, all JSON Lines: every assessment ({@code {"schema":1,"assessment":{…}}});
  * the alerts, i.e. the assessments at ORANGE or RED; the failures, one
  * {@code {"error":"…","record":"<the line>"}} per line that could not be read or assessed (a bad
  * record never stops the job); and one summary line ({@link PortfolioTally}).
