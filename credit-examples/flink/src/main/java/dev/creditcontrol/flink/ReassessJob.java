@@ -32,7 +32,7 @@ import java.util.Optional;
  * position now) and credit events ({@code {"schema":1,"event":{"kind":"NEW_OVERDUE_ITEM",…}}},
  * {@link CreditEvent}). Keyed state per customer holds its latest snapshot and its last
  * assessment. A customer's first snapshot is assessed at once; later snapshots replace the
- * position, and an event re-assesses it (with the last assessment as the previous one) when
+ * position (one older than the position held arrived late and is set aside), and an event re-assesses it (with the last assessment as the previous one) when
  * {@link CreditControl#needsReassessment} says so under the rule set's {@code reassess.on} policy.
  * A host sends the updated snapshot before the event that should act on it.
  *
@@ -114,6 +114,7 @@ public final class ReassessJob {
         private final RuleSetRef rules;
         private transient CreditControl control;
         private transient ValueState<String> snapshot;
+        private transient ValueState<Long> snapshotDay;
         private transient ValueState<String> assessment;
 
         Reassess(RuleSetRef rules) {
@@ -124,6 +125,7 @@ public final class ReassessJob {
         public void open(OpenContext context) {
             control = rules.acquire();
             snapshot = getRuntimeContext().getState(new ValueStateDescriptor<>("snapshot", Types.STRING));
+            snapshotDay = getRuntimeContext().getState(new ValueStateDescriptor<>("snapshot day", Types.LONG));
             assessment = getRuntimeContext().getState(new ValueStateDescriptor<>("assessment", Types.STRING));
         }
 
@@ -135,8 +137,17 @@ public final class ReassessJob {
                 String last = assessment.value();
                 Optional<CreditAssessment> previous = Optional.ofNullable(last).map(j -> JsonForm.fromJson(j, CreditAssessment.class));
                 if (!u.f1) {
+                    CustomerSnapshot s = JsonForm.fromJson(json, CustomerSnapshot.class);
+                    Long held = snapshotDay.value();
+                    if (held != null && s.asOf().toEpochDay() < held) {
+                        // arrived late: the position already held is newer
+                        ctx.output(FAILURES, Failures.json("snapshot of customer " + customerId + " as of " + s.asOf()
+                                + " is older than the one held (as of " + java.time.LocalDate.ofEpochDay(held) + "): the newer is kept", json));
+                        return;
+                    }
                     snapshot.update(json);
-                    if (previous.isEmpty()) reassess(JsonForm.fromJson(json, CustomerSnapshot.class), previous, "FIRST_SNAPSHOT", null, ctx, out);
+                    snapshotDay.update(s.asOf().toEpochDay());
+                    if (previous.isEmpty()) reassess(s, previous, "FIRST_SNAPSHOT", null, ctx, out);
                     return;
                 }
                 CreditEvent e = JsonForm.fromJson(json, CreditEvent.class);

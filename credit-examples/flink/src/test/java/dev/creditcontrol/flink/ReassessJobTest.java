@@ -42,11 +42,15 @@ class ReassessJobTest {
 
     /** A distributor of six years with twelve invoices paid on time; optionally one open and {@code overdueDays} past due, or frozen. */
     static CustomerSnapshot customer(String id, int overdueDays, boolean frozen) {
+        return customer(id, overdueDays, frozen, TODAY);
+    }
+
+    static CustomerSnapshot customer(String id, int overdueDays, boolean frozen, LocalDate asOf) {
         Customer c = Customer.builder(id, "customer " + id, CustomerType.DISTRIBUTOR).since(TODAY.minusYears(6))
                 .licence(new Licence(LicenceType.BUSINESS_LICENCE, "B-" + id, LocalDate.of(2010, 1, 1), null, Set.of()))
                 .licence(new Licence(LicenceType.DEVICE_OPERATION_LICENCE, "O-" + id, LocalDate.of(2010, 1, 1), null, Set.of()))
                 .build();
-        CustomerSnapshot.Builder s = CustomerSnapshot.builder(c, CreditAccount.builder(Money.cny("2000000")).frozen(frozen).build(), TODAY);
+        CustomerSnapshot.Builder s = CustomerSnapshot.builder(c, CreditAccount.builder(Money.cny("2000000")).frozen(frozen).build(), asOf);
         for (int m = 1; m <= 12; m++) {
             LocalDate due = TODAY.minusDays(30L * m);
             s.receivable(Receivable.paid(id + "-P" + m, Money.cny("100000"), due.minusDays(60), due, due));
@@ -66,6 +70,7 @@ class ReassessJobTest {
             JsonForm.toJson(customer("C-3", 0, true)),                                    // first: frozen, RED: alert
             JsonForm.toJson(customer("C-1", 200, false)),                                 // new position, waits for an event
             JsonForm.toJson(CreditEvent.newOverdueItem("C-1", "C-1-LATE")),               // re-assessed: RED: alert
+            JsonForm.toJson(customer("C-2", 0, true, TODAY.minusDays(10))),              // older than C-2's: aside, kept
             JsonForm.toJson(CreditEvent.largeOrder("C-2", Money.cny("1000"))),            // small order: not re-assessed
             JsonForm.toJson(CreditEvent.limitChanged("C-2")),                             // re-assessed, still GREEN
             "{\"schema\":1,\"neither\":{}}",                                              // aside
@@ -168,7 +173,8 @@ class ReassessJobTest {
         assertThat(assessments.stream().filter(a -> a.warningLevel() == WarningLevel.RED)).hasSize(3);
 
         List<String> failures = collected.stream().filter(l -> l.startsWith("failure ")).toList();
-        assertThat(failures).hasSize(2);
+        assertThat(failures).hasSize(3);
+        assertThat(failures).anySatisfy(f -> assertThat(f).contains("snapshot of customer C-2 as of 2026-06-05 is older than the one held"));
         assertThat(failures).anySatisfy(f -> assertThat(f).contains("no snapshot of customer C-3 has arrived yet"));
         assertThat(failures).anySatisfy(f -> assertThat(f).contains("neither a snapshot nor an event"));
     }
