@@ -148,24 +148,29 @@ final class ScorecardFit {
         List<Segment> all = new ArrayList<>();
         all.add(pooled);
         all.addAll(types);
-        Map<String, List<Integer>> factorScores = new LinkedHashMap<>();
+        // per segment, the held-out customers it scored: each factor's points alone, and who turned bad
+        Map<String, List<Integer>[]> factorPoints = new LinkedHashMap<>();
+        Map<String, List<Boolean>> segmentBad = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             if (!isTest[i]) continue;
             Row r = rows.get(i);
             Segment s = partial.segmentOf(r.type());
             testScores.add(s.score(r.values()));
             testBad.add(r.bad());
+            @SuppressWarnings("unchecked")
+            List<Integer>[] points = factorPoints.computeIfAbsent(s.name(), k -> new List[names.size()]);
             for (int j = 0; j < names.size(); j++) {
-                factorScores.computeIfAbsent(s.name() + "/" + j, k -> new ArrayList<>()).add(s.factors().get(j).pointsFor(r.values()[j]));
-                factorScores.computeIfAbsent(s.name() + "/" + j + "/bad", k -> new ArrayList<>()).add(r.bad() ? 1 : 0);
+                if (points[j] == null) points[j] = new ArrayList<>();
+                points[j].add(s.factors().get(j).pointsFor(r.values()[j]));
             }
+            segmentBad.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(r.bad());
         }
         List<FactorReport> report = new ArrayList<>();
         for (Segment s : all) {
+            List<Integer>[] points = factorPoints.get(s.name());
+            List<Boolean> bad = segmentBad.getOrDefault(s.name(), List.of());
             for (int j = 0; j < names.size(); j++) {
-                List<Integer> pts = factorScores.getOrDefault(s.name() + "/" + j, List.of());
-                List<Boolean> lab = factorScores.getOrDefault(s.name() + "/" + j + "/bad", List.<Integer>of()).stream().map(v -> v == 1).toList();
-                report.add(report(s.name(), s.factors().get(j), auc(pts, lab)));
+                report.add(report(s.name(), s.factors().get(j), auc(points == null ? List.of() : points[j], bad)));
             }
         }
         return new Result(names, pooled, types, a, b, c, pdo, partial.oddsAt50(), split, train.size(), n - train.size(),
