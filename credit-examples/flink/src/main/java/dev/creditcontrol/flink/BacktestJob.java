@@ -23,9 +23,9 @@ import java.io.UncheckedIOException;
 
 /**
  * Back-testing (batch): an exported decision journal ({@code credit-rules journal export --format
- * jsonl}) decided again on a candidate rule set, and what would change. Each task compiles the
- * candidate once and counts its share of the records in a {@link Backtest.Tally}; one task merges
- * the tallies. The result is the one {@code credit-rules backtest} gives on the same records:
+ * jsonl}) decided again on a candidate rule set, and what would change. The candidate is compiled
+ * once per task manager ({@link RuleSetRef#acquire()}); each task counts its share of the records
+ * in a {@link Backtest.Tally}, and one task merges the tallies. The result is the one {@code credit-rules backtest} gives on the same records:
  * outcome changes (old → new) with their count and order value per currency, the 100 largest
  * changes, and the records that could not be decided (a line that is not a record is one of them).
  */

@@ -73,7 +73,7 @@ public final class PortfolioJob {
         return new Outputs(assessments, assessments.getSideOutput(ALERTS), assessments.getSideOutput(FAILURES), summary);
     }
 
-    /** Assesses each snapshot with the rule set the task compiled once. */
+    /** Assesses each snapshot with the task manager's engine for the rule set. */
     static final class Assess extends ProcessFunction<String, String> {
         private final RuleSetRef rules;
         private transient CreditControl control;

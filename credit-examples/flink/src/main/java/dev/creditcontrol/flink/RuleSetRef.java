@@ -11,10 +11,10 @@ import java.util.Locale;
 
 /**
  * Which rule set a job's tasks decide with, and the SHA-256 it must have: what the job ships to
- * every task instead of a compiled rule set. Each task compiles it once when it opens and refuses
- * to run when the content hash of the newest version differs from the one the job was submitted
- * with, so a folder edited (or a node holding another copy) between submission and execution can
- * never mix two rule sets in one run.
+ * every task instead of a compiled rule set. The first task to open on a task manager compiles it
+ * (the manager's other slots share that engine) and refuses to run when the content hash of the
+ * newest version differs from the one the job was submitted with, so a folder edited (or a node
+ * holding another copy) between submission and execution can never mix two rule sets in one run.
  *
  * @param location {@code bundled} for the rule set inside the library, else a rule-set folder
  *                 (one version, or a folder of versions) every task manager can read
