@@ -36,10 +36,19 @@ public final class CreditJobs {
         if (code != 0) System.exit(code);
     }
 
-    /** Runs a command line; 0 when the job finished (or, for {@code reassess}, was submitted and ended), 2 on bad arguments. */
+    /**
+     * Runs a command line: 0 when the job finished, 2 on bad arguments or input the job cannot start
+     * on (one line saying which), 1 when the job failed (one line with the first cause's message).
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new CreditJobs());
         cli.setOut(out).setErr(err);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
+            err.println("credit-flink-jobs " + command.getCommandName() + ": " + Failures.message(cause));
+            return e instanceof IllegalArgumentException ? 2 : 1;
+        });
         return cli.execute(args);
     }
 

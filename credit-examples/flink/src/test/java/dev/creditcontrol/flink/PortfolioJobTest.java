@@ -129,8 +129,21 @@ class PortfolioJobTest {
         StringWriter log = new StringWriter();
         int code = CreditJobs.run(new PrintWriter(log), new PrintWriter(log), "portfolio", "--input", input.toString(),
                 "--output", dir.resolve("out").toString(), "--rules-sha256", "0".repeat(64));
-        assertThat(code).isNotZero();
-        assertThat(log.toString()).contains("refusing to run on a rule set other than the one submitted");
+        assertThat(code).isEqualTo(1);
+        assertThat(log.toString()).contains("credit-flink-jobs portfolio: rule set bundled has sha256")
+                .contains("refusing to run on a rule set other than the one submitted").doesNotContain("\tat ");
         assertThat(lines(dir.resolve("out").resolve("assessments"))).isEmpty();
+    }
+
+    @Test
+    void aMissingOptionOrRulesFolderIsOneLineNamingItAndExitTwo(@TempDir Path dir) {
+        StringWriter log = new StringWriter();
+        assertThat(CreditJobs.run(new PrintWriter(log), new PrintWriter(log), "portfolio", "--output", dir.toString())).isEqualTo(2);
+        assertThat(log.toString()).contains("--input");
+        log.getBuffer().setLength(0);
+        assertThat(CreditJobs.run(new PrintWriter(log), new PrintWriter(log), "portfolio", "--input", dir.toString(),
+                "--output", dir.resolve("out").toString(), "--rules", dir.resolve("no-such-rules").toString())).isEqualTo(2);
+        assertThat(log.toString().strip()).startsWith("credit-flink-jobs portfolio: rules folder").contains("no-such-rules")
+                .contains("does not exist").doesNotContain("\tat ");
     }
 }
