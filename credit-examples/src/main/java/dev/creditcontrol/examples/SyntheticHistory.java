@@ -57,6 +57,22 @@ public final class SyntheticHistory {
         };
     }
 
+    /** The same customers' snapshots without their labels, made as they are read: a portfolio to assess. */
+    public static Iterator<dev.creditcontrol.model.CustomerSnapshot> snapshots(long customers, long seed) {
+        Iterator<LabelledSnapshot> labelled = stream(customers, seed);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return labelled.hasNext();
+            }
+
+            @Override
+            public dev.creditcontrol.model.CustomerSnapshot next() {
+                return labelled.next().snapshot();
+            }
+        };
+    }
+
     private static final CustomerType[] TYPES = {CustomerType.HOSPITAL, CustomerType.HOSPITAL, CustomerType.HOSPITAL,
             CustomerType.CLINIC, CustomerType.CLINIC, CustomerType.DISTRIBUTOR, CustomerType.DISTRIBUTOR,
             CustomerType.DISTRIBUTOR, CustomerType.AGENT, CustomerType.AGENT};

@@ -1,6 +1,5 @@
 package dev.creditcontrol.flink;
 
-import dev.creditcontrol.decision.CreditAssessment;
 import dev.creditcontrol.decision.WarningLevel;
 import dev.creditcontrol.model.CreditGrade;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +32,7 @@ public final class PortfolioTally {
     private final List<String> failures = new ArrayList<>();
 
     /** An empty tally. */
-    public PortfolioTally() {
+    PortfolioTally() {
         for (CreditGrade g : CreditGrade.values()) perGrade.put(g, 0L);
         for (WarningLevel l : WarningLevel.values()) {
             perLevel.put(l, 0L);
@@ -41,13 +40,8 @@ public final class PortfolioTally {
         }
     }
 
-    /** Counts one assessment. */
-    public void add(CreditAssessment a) {
-        add(a.grade(), a.warningLevel(), a.exposure().currencyCode(), a.exposure().amount());
-    }
-
     /** Counts one assessment by what the summary keeps of it. */
-    public void add(CreditGrade grade, WarningLevel level, String currency, BigDecimal exposure) {
+    void add(CreditGrade grade, WarningLevel level, String currency, BigDecimal exposure) {
         assessed++;
         perGrade.merge(grade, 1L, Long::sum);
         perLevel.merge(level, 1L, Long::sum);
@@ -55,13 +49,13 @@ public final class PortfolioTally {
     }
 
     /** Counts a record that could not be assessed. */
-    public void fail(String error) {
+    void fail(String error) {
         failed++;
         if (failures.size() < KEPT) failures.add(error);
     }
 
     /** Adds another task's counts to these. */
-    public PortfolioTally merge(PortfolioTally other) {
+    PortfolioTally merge(PortfolioTally other) {
         assessed += other.assessed;
         failed += other.failed;
         other.perGrade.forEach((k, v) -> perGrade.merge(k, v, Long::sum));

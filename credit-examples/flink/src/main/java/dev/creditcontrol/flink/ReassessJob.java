@@ -73,29 +73,28 @@ public final class ReassessJob {
                 parsed.getSideOutput(FAILURES).union(alerts.getSideOutput(FAILURES)));
     }
 
-    /** Finds what a line is and for whom; a line that is neither goes to the failures. */
+    /**
+     * Finds what a line is and for whom in one pass over its names (a snapshot is read whole, and
+     * checked, once: by the keyed step); a line that is neither goes to the failures.
+     */
     static final class Route extends ProcessFunction<String, Tuple3<String, Boolean, String>> {
         @Override
         public void processElement(String line, Context ctx, Collector<Tuple3<String, Boolean, String>> out) {
             if (line.isBlank()) return;
             try {
-                boolean event = isEvent(line);
-                String customer = event ? JsonForm.fromJson(line, CreditEvent.class).customerId()
-                        : customerOf(line);
-                out.collect(Tuple3.of(customer, event, line));
+                out.collect(route(line));
             } catch (RuntimeException e) {
                 ctx.output(FAILURES, Failures.json(Failures.message(e), line));
             }
         }
 
-        /** Whether the document's value is an event (else it must be a snapshot), from its top-level names only. */
-        private static boolean isEvent(String line) {
+        private static Tuple3<String, Boolean, String> route(String line) {
             try (JsonParser p = JSON.createParser(line)) {
                 if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("invalid JSON form: expected a JSON object");
                 while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                     String name = p.currentName();
-                    if (name.equals("event")) return true;
-                    if (name.equals("snapshot")) return false;
+                    if (name.equals("event")) return Tuple3.of(JsonForm.fromJson(line, CreditEvent.class).customerId(), true, line);
+                    if (name.equals("snapshot")) return Tuple3.of(customerId(p), false, line);
                     p.nextToken();
                     p.skipChildren();
                 }
@@ -103,9 +102,22 @@ public final class ReassessJob {
             throw new IllegalArgumentException("invalid JSON form: neither a snapshot nor an event");
         }
 
-        /** The customer of a snapshot, checking the snapshot reads. */
-        private static String customerOf(String line) {
-            return JsonForm.fromJson(line, CustomerSnapshot.class).customer().id();
+        /** {@code snapshot.customer.id}, the parser standing on the name {@code snapshot}. */
+        private static String customerId(JsonParser p) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("invalid JSON form: snapshot is not an object");
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                boolean customer = p.currentName().equals("customer");
+                if (p.nextToken() == JsonToken.START_OBJECT && customer) {
+                    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                        boolean id = p.currentName().equals("id");
+                        if (p.nextToken() == JsonToken.VALUE_STRING && id) return p.getString();
+                        p.skipChildren();
+                    }
+                    break;
+                }
+                p.skipChildren();
+            }
+            throw new IllegalArgumentException("invalid JSON form: snapshot.customer.id is missing");
         }
     }
 
@@ -131,37 +143,41 @@ public final class ReassessJob {
 
         @Override
         public void processElement(Tuple3<String, Boolean, String> u, Context ctx, Collector<String> out) throws Exception {
-            String customerId = u.f0;
-            String json = u.f2;
             try {
-                String last = assessment.value();
-                Optional<CreditAssessment> previous = Optional.ofNullable(last).map(j -> JsonForm.fromJson(j, CreditAssessment.class));
-                if (!u.f1) {
-                    CustomerSnapshot s = JsonForm.fromJson(json, CustomerSnapshot.class);
-                    Long held = snapshotDay.value();
-                    if (held != null && s.asOf().toEpochDay() < held) {
-                        // arrived late: the position already held is newer
-                        ctx.output(FAILURES, Failures.json("snapshot of customer " + customerId + " as of " + s.asOf()
-                                + " is older than the one held (as of " + java.time.LocalDate.ofEpochDay(held) + "): the newer is kept", json));
-                        return;
-                    }
-                    snapshot.update(json);
-                    snapshotDay.update(s.asOf().toEpochDay());
-                    if (previous.isEmpty()) reassess(s, previous, "FIRST_SNAPSHOT", null, ctx, out);
-                    return;
-                }
-                CreditEvent e = JsonForm.fromJson(json, CreditEvent.class);
-                String position = snapshot.value();
-                if (position == null) {
-                    ctx.output(FAILURES, Failures.json("no snapshot of customer " + customerId
-                            + " has arrived yet: the event cannot be evaluated", json));
-                    return;
-                }
-                if (!control.needsReassessment(e, previous)) return;
-                reassess(JsonForm.fromJson(position, CustomerSnapshot.class), previous, e.kind().name(), e.reference().orElse(null), ctx, out);
+                if (u.f1) onEvent(u.f0, u.f2, ctx, out);
+                else onSnapshot(u.f0, u.f2, ctx, out);
             } catch (RuntimeException ex) {
-                ctx.output(FAILURES, Failures.json(Failures.message(ex), json));
+                ctx.output(FAILURES, Failures.json(Failures.message(ex), u.f2));
             }
+        }
+
+        /** Holds the newer position; assesses a customer's first. */
+        private void onSnapshot(String customerId, String json, Context ctx, Collector<String> out) throws Exception {
+            CustomerSnapshot s = JsonForm.fromJson(json, CustomerSnapshot.class);
+            Long held = snapshotDay.value();
+            if (held != null && s.asOf().toEpochDay() < held) {
+                // arrived late: the position already held is newer
+                ctx.output(FAILURES, Failures.json("snapshot of customer " + customerId + " as of " + s.asOf()
+                        + " is older than the one held (as of " + java.time.LocalDate.ofEpochDay(held) + "): the newer is kept", json));
+                return;
+            }
+            snapshot.update(json);
+            snapshotDay.update(s.asOf().toEpochDay());
+            if (assessment.value() == null) reassess(s, Optional.empty(), "FIRST_SNAPSHOT", null, ctx, out);
+        }
+
+        /** Re-assesses the position held when the rule set's policy says the event calls for it. */
+        private void onEvent(String customerId, String json, Context ctx, Collector<String> out) throws Exception {
+            CreditEvent e = JsonForm.fromJson(json, CreditEvent.class);
+            String position = snapshot.value();
+            if (position == null) {
+                ctx.output(FAILURES, Failures.json("no snapshot of customer " + customerId
+                        + " has arrived yet: the event cannot be evaluated", json));
+                return;
+            }
+            Optional<CreditAssessment> previous = Optional.ofNullable(assessment.value()).map(j -> JsonForm.fromJson(j, CreditAssessment.class));
+            if (!control.needsReassessment(e, previous)) return;
+            reassess(JsonForm.fromJson(position, CustomerSnapshot.class), previous, e.kind().name(), e.reference().orElse(null), ctx, out);
         }
 
         private void reassess(CustomerSnapshot s, Optional<CreditAssessment> previous, String trigger, String reference,

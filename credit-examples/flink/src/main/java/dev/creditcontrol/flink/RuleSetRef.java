@@ -1,12 +1,11 @@
 package dev.creditcontrol.flink;
 
 import dev.creditcontrol.rules.CreditControl;
-import dev.creditcontrol.rules.RuleSetInfo;
+import dev.creditcontrol.rules.analyst.Backtest;
 
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -39,7 +38,7 @@ public record RuleSetRef(String location, String sha256) implements Serializable
      */
     public static RuleSetRef current(String location) {
         try (CreditControl control = load(location)) {
-            return new RuleSetRef(location, newest(control).contentHash());
+            return new RuleSetRef(location, Backtest.newest(control).contentHash());
         }
     }
 
@@ -86,14 +85,10 @@ public record RuleSetRef(String location, String sha256) implements Serializable
         }
     }
 
-    /**
-     * Compiles the rule set and checks its hash (a new engine, the caller's to close).
-     *
-     * @throws IllegalStateException when the rule set found is not the one the job was submitted with
-     */
-    public CreditControl open() {
+    /** Compiles the rule set and checks its hash (a new engine, the caller's to close). */
+    private CreditControl open() {
         CreditControl control = load(location);
-        String found = newest(control).contentHash();
+        String found = Backtest.newest(control).contentHash();
         if (!found.equals(sha256)) {
             control.close();
             throw new IllegalStateException("rule set " + location + " has sha256 " + found + ", but the job was submitted with "
@@ -108,15 +103,5 @@ public record RuleSetRef(String location, String sha256) implements Serializable
         if (!Files.isDirectory(folder)) throw new IllegalArgumentException("rules folder " + folder.toAbsolutePath() + " does not exist");
         // the scenarios were run when the rule set was published; every task need not run them again
         return CreditControl.builder().ruleSetDirectory(folder).verifyScenarios(false).build();
-    }
-
-    private static RuleSetInfo newest(CreditControl control) {
-        List<RuleSetInfo> versions = control.ruleSets();
-        return versions.get(versions.size() - 1);
-    }
-
-    @Override
-    public String toString() {
-        return location + " (sha256 " + sha256.substring(0, 12) + "…)";
     }
 }

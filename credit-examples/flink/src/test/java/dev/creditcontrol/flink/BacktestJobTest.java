@@ -39,9 +39,9 @@ class BacktestJobTest {
     /** A journal of 600 orders of 5% to 150% of each customer's limit. */
     static Path journal(Path dir) {
         try (CreditControl control = CreditControl.builder().journal(DecisionJournal.inDirectory(dir)).build()) {
-            Iterator<dev.creditcontrol.rules.analyst.LabelledSnapshot> history = SyntheticHistory.stream(600, 7);
+            Iterator<CustomerSnapshot> history = SyntheticHistory.snapshots(600, 7);
             for (int i = 0; history.hasNext(); i++) {
-                CustomerSnapshot s = history.next().snapshot();
+                CustomerSnapshot s = history.next();
                 BigDecimal share = BigDecimal.valueOf(5 + (i * 37) % 146, 2);
                 Money amount = Money.of(s.account().limit().amount().multiply(share).setScale(2, java.math.RoundingMode.HALF_UP),
                         s.account().limit().currencyCode());

@@ -38,7 +38,7 @@ class JobJarIT {
 
         Path input = dir.resolve("snapshots.jsonl");
         List<String> snapshots = new ArrayList<>();
-        SyntheticHistory.stream(200, 3).forEachRemaining(l -> snapshots.add(JsonForm.toJson(l.snapshot())));
+        SyntheticHistory.snapshots(200, 3).forEachRemaining(s -> snapshots.add(JsonForm.toJson(s)));
         snapshots.add("not a snapshot");
         Files.write(input, snapshots);
         Path out = dir.resolve("out");

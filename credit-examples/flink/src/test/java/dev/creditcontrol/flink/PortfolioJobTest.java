@@ -42,7 +42,7 @@ class PortfolioJobTest {
     @BeforeAll
     static void generate() {
         snapshots = new ArrayList<>(CUSTOMERS);
-        SyntheticHistory.stream(CUSTOMERS, 42).forEachRemaining(l -> snapshots.add(l.snapshot()));
+        SyntheticHistory.snapshots(CUSTOMERS, 42).forEachRemaining(snapshots::add);
     }
 
     static Path writeSnapshots(Path file, List<String> extraLines) throws IOException {

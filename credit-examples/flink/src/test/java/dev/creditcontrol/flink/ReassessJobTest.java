@@ -71,6 +71,7 @@ class ReassessJobTest {
             JsonForm.toJson(customer("C-1", 200, false)),                                 // new position, waits for an event
             JsonForm.toJson(CreditEvent.newOverdueItem("C-1", "C-1-LATE")),               // re-assessed: RED: alert
             JsonForm.toJson(customer("C-2", 0, true, TODAY.minusDays(10))),              // older than C-2's: aside, kept
+            JsonForm.toJson(customer("C-2", 0, true)).replaceFirst("\"limit\":\\{\"amount\":", "\"limit\":{\"amount\":-"), // invalid: aside
             JsonForm.toJson(CreditEvent.largeOrder("C-2", Money.cny("1000"))),            // small order: not re-assessed
             JsonForm.toJson(CreditEvent.limitChanged("C-2")),                             // re-assessed, still GREEN
             "{\"schema\":1,\"neither\":{}}",                                              // aside
@@ -173,7 +174,8 @@ class ReassessJobTest {
         assertThat(assessments.stream().filter(a -> a.warningLevel() == WarningLevel.RED)).hasSize(3);
 
         List<String> failures = collected.stream().filter(l -> l.startsWith("failure ")).toList();
-        assertThat(failures).hasSize(3);
+        assertThat(failures).hasSize(4);
+        assertThat(failures).anySatisfy(f -> assertThat(f).contains("account.limit"));
         assertThat(failures).anySatisfy(f -> assertThat(f).contains("snapshot of customer C-2 as of 2026-06-05 is older than the one held"));
         assertThat(failures).anySatisfy(f -> assertThat(f).contains("no snapshot of customer C-3 has arrived yet"));
         assertThat(failures).anySatisfy(f -> assertThat(f).contains("neither a snapshot nor an event"));

@@ -47,19 +47,7 @@ public class PortfolioBenchmark {
 
     @Benchmark
     public PortfolioMonitor.Summary assessPortfolio() {
-        Iterator<CustomerSnapshot> snapshots = new Iterator<>() {
-            final Iterator<dev.creditcontrol.rules.analyst.LabelledSnapshot> source = SyntheticHistory.stream(customers, 42);
-
-            @Override
-            public boolean hasNext() {
-                return source.hasNext();
-            }
-
-            @Override
-            public CustomerSnapshot next() {
-                return source.next().snapshot();
-            }
-        };
+        Iterator<CustomerSnapshot> snapshots = SyntheticHistory.snapshots(customers, 42);
         PortfolioMonitor.Summary s = PortfolioMonitor.builder(control).threads(2).build().run(snapshots);
         if (s.assessed() != customers) throw new IllegalStateException("assessed " + s.assessed() + " of " + customers);
         System.out.printf("%n%d customers in %s; per level %s; %d alerts%n", s.assessed(), s.elapsed(), s.perLevel(), s.alerts().size());

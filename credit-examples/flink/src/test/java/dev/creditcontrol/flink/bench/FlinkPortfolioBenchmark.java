@@ -78,9 +78,9 @@ public class FlinkPortfolioBenchmark {
         if (!Files.exists(input)) {
             Path partial = dir.resolve(input.getFileName() + ".part");
             try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                Iterator<dev.creditcontrol.rules.analyst.LabelledSnapshot> it = SyntheticHistory.stream(customers, 42);
+                Iterator<CustomerSnapshot> it = SyntheticHistory.snapshots(customers, 42);
                 while (it.hasNext()) {
-                    w.write(JsonForm.toJson(it.next().snapshot()));
+                    w.write(JsonForm.toJson(it.next()));
                     w.write('\n');
                 }
             }
@@ -181,24 +181,8 @@ public class FlinkPortfolioBenchmark {
     @Benchmark
     public long portfolioMonitorThreads2Generated() {
         try (CreditControl control = CreditControl.withDefaultRules()) {
-            return monitorGenerated(control);
+            return check(PortfolioMonitor.builder(control).threads(2).build().run(SyntheticHistory.snapshots(customers, 42)).assessed());
         }
-    }
-
-    private long monitorGenerated(CreditControl control) {
-        Iterator<dev.creditcontrol.rules.analyst.LabelledSnapshot> source = SyntheticHistory.stream(customers, 42);
-        Iterator<CustomerSnapshot> snapshots = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return source.hasNext();
-            }
-
-            @Override
-            public CustomerSnapshot next() {
-                return source.next().snapshot();
-            }
-        };
-        return check(PortfolioMonitor.builder(control).threads(2).build().run(snapshots).assessed());
     }
 
     private long check(long assessed) {
