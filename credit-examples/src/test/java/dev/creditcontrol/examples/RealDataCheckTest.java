@@ -26,10 +26,11 @@ class RealDataCheckTest {
         assumeTrue(Files.isRegularFile(DATA), "the real histories are not beside the repository: " + DATA.toAbsolutePath());
         RealDataCheck.Result r = RealDataCheck.run(TaiwanHistory.read(DATA), Set.of(8, 9), dir);
         assertThat(r.scored()).isEqualTo(6000);
-        double baseline = Math.max(r.ranking("baseline: share of months paid late").auc(),
-                r.ranking("baseline: latest repayment status").auc());
-        assertThat(r.ranking("calibrated scorecard").auc()).isGreaterThan(baseline + 0.01);
-        assertThat(r.ranking("bundled scorecard").auc()).isGreaterThan(baseline);
+        String baseline = RealDataCheck.betterBaseline(r);
+        RealDataCheck.Difference calibrated = r.difference(RealDataCheck.CALIBRATED, baseline);
+        assertThat(calibrated.auc()).as("calibrated lead over " + baseline).isGreaterThan(0.01);
+        assertThat(calibrated.lower()).as("lower end of its 95% interval").isPositive();
+        assertThat(r.ranking(RealDataCheck.BUNDLED).auc()).isGreaterThan(r.ranking(baseline).auc());
         for (FactorReport f : r.calibration().factors()) {
             if (!f.used()) continue;
             List<Integer> points = f.bins().stream().filter(b -> !b.range().equals("missing")).map(FactorReport.Bin::points).toList();
@@ -39,5 +40,28 @@ class RealDataCheckTest {
             }
             assertThat(points.get(0)).as(f.factor() + " is not constant").isNotEqualTo(points.get(points.size() - 1));
         }
+    }
+
+    @Test
+    void bundledScorecardLeadsBothBaselinesOnAllRealPayersBeyondChance() {
+        assumeTrue(Files.isRegularFile(DATA), "the real histories are not beside the repository: " + DATA.toAbsolutePath());
+        List<RealDataCheck.Difference> leads = RealDataCheck.bundledOnAll(TaiwanHistory.read(DATA));
+        assertThat(leads).extracting(RealDataCheck.Difference::than)
+                .containsExactly(RealDataCheck.SHARE_LATE, RealDataCheck.LATEST_STATUS);
+        for (RealDataCheck.Difference d : leads) {
+            assertThat(d.lower()).as("bundled lead over " + d.than() + ": " + d).isPositive();
+        }
+    }
+
+    @Test
+    void aucDifferenceIsZeroForIdenticalRankingsAndTheGapBetweenTheirAucsOtherwise() {
+        boolean[] bad = {true, false, true, false, false, false};
+        double[] a = {1, 5, 2, 3, 6, 4};
+        assertThat(RealDataCheck.delong(a, a, bad)).containsExactly(0.0, 0.0);
+        double[] b = {3, 5, 1, 2, 6, 4};
+        double[] d = RealDataCheck.delong(a, b, bad);
+        // a ranks both bad clients below every good one (AUC 1); b puts one bad above a good one (AUC 7/8)
+        assertThat(d[0]).isCloseTo(0.125, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(d[1]).isPositive();
     }
 }
