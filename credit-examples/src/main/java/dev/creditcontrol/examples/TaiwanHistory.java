@@ -49,8 +49,12 @@ public final class TaiwanHistory {
 
     private TaiwanHistory() {}
 
-    /** The clients of the file, in file order, with their {@code ID}. */
-    public record Client(int id, LabelledSnapshot history, int latestStatus, double shareOfMonthsLate) {}
+    /**
+     * A client of the file with its {@code ID} and what the simple baselines read: the September
+     * repayment status, the worst of the six, and the share of months with a status of 1 or more
+     * among those with a statement.
+     */
+    public record Client(int id, LabelledSnapshot history, int latestStatus, int worstStatus, double shareOfMonthsLate) {}
 
     /** Reads every client of the CSV. */
     public static List<Client> read(Path csv) {
@@ -74,8 +78,10 @@ public final class TaiwanHistory {
         CustomerSnapshot.Builder s = CustomerSnapshot.builder(customer, account, OBSERVED);
         int late = 0;
         int months = 0;
+        int worst = Integer.MIN_VALUE;
         for (int k = 0; k < 6; k++) {
             int status = Integer.parseInt(r.get(STATUS[k]).strip());
+            worst = Math.max(worst, status);
             BigDecimal bill = new BigDecimal(r.get("BILL_AMT" + (k + 1)).strip());
             if (status == -2) continue;
             months++;
@@ -99,7 +105,7 @@ public final class TaiwanHistory {
                     : Receivable.paid(invoice, money, issued, due, paid));
         }
         boolean bad = r.get("default_payment_next_month").strip().equals("1");
-        return new Client(id, new LabelledSnapshot(s.build(), bad), Integer.parseInt(r.get("PAY_0").strip()),
+        return new Client(id, new LabelledSnapshot(s.build(), bad), Integer.parseInt(r.get("PAY_0").strip()), worst,
                 months == 0 ? 0 : late / (double) months);
     }
 
