@@ -53,6 +53,16 @@ public final class Calibration {
         return 2 * fit.auc() - 1;
     }
 
+    /**
+     * Population stability index of the held-out customers' scores against the fitting customers'
+     * (ten bands at the fitting deciles). With a time-aware split it says whether the newer
+     * customers score like the older ones: under 0.10 alike, 0.10 to 0.25 shifting, over 0.25 a
+     * population the scorecard was not fitted on. Each factor's own index is in {@link #factors()}.
+     */
+    public double scoreStability() {
+        return fit.scoreStability();
+    }
+
     /** Rows used to fit and to test, and the bad ones among them. */
     public String sample() {
         return fit.train() + " to fit (" + fit.badsTrain() + " bad), " + fit.test() + " held out (" + fit.badsTest() + " bad)";

@@ -418,12 +418,12 @@ public final class Cli implements Callable<Integer> {
             Calibration c = rules == null ? ScorecardCalibrator.fit(labelled, options) : ScorecardCalibrator.fit(folder(rules), labelled, options);
             c.writeRuleSet(out);
             PrintWriter o = spec.commandLine().getOut();
-            o.printf(java.util.Locale.ROOT, "calibrated on %s (%s)%nheld out: AUC %.4f, KS %.4f, Gini %.4f%n", c.sample(), c.split(),
-                    c.auc(), c.ks(), c.gini());
-            o.printf(java.util.Locale.ROOT, "%-22s %-8s %8s %9s %8s  %s%n", "factor", "segment", "IV", "coef", "AUC", "points by bin");
+            o.printf(java.util.Locale.ROOT, "calibrated on %s (%s)%nheld out: AUC %.4f, KS %.4f, Gini %.4f; score stability PSI %.4f (%s)%n",
+                    c.sample(), c.split(), c.auc(), c.ks(), c.gini(), c.scoreStability(), ScorecardFit.stabilityWord(c.scoreStability()));
+            o.printf(java.util.Locale.ROOT, "%-22s %-8s %8s %9s %8s %8s  %s%n", "factor", "segment", "IV", "coef", "AUC", "CSI", "points by bin");
             for (FactorReport f : c.factors()) {
-                o.printf(java.util.Locale.ROOT, "%-22s %-8s %8.4f %9.4f %8.4f  %s%n", f.factor(), f.segment(), f.informationValue(),
-                        f.coefficient(), f.heldOutAuc(), f.used() ? String.join(" ", f.bins().stream().map(b -> b.range() + ":" + b.points()).toList())
+                o.printf(java.util.Locale.ROOT, "%-22s %-8s %8.4f %9.4f %8.4f %8.4f  %s%n", f.factor(), f.segment(), f.informationValue(),
+                        f.coefficient(), f.heldOutAuc(), f.stabilityIndex(), f.used() ? String.join(" ", f.bins().stream().map(b -> b.range() + ":" + b.points()).toList())
                                 : f.note());
             }
             if (report != null) {

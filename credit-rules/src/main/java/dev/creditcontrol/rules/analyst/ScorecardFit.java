@@ -50,7 +50,7 @@ final class ScorecardFit {
     /** The fit and its held-out quality. */
     record Result(List<String> names, Segment pooled, List<Segment> types, int minScoreA, int minScoreB, int minScoreC,
                   double pointsToDouble, double oddsAt50, String split, int train, int test, int badsTrain, int badsTest,
-                  double auc, double ks, List<FactorReport> report, CalibrationOptions options) {
+                  double auc, double ks, double scoreStability, List<FactorReport> report, CalibrationOptions options) {
 
         Segment segmentOf(String type) {
             for (Segment s : types) if (s.name().equals(type)) return s;
@@ -131,7 +131,7 @@ final class ScorecardFit {
         Segment pooled = pooledRaw.scale(factor, offset);
         List<Segment> types = typeRaws.stream().map(r -> r.scale(factor, offset)).toList();
         Result partial = new Result(names, pooled, types, 0, 0, 0, pdo, Math.exp((50 - offset) / factor), split,
-                train.size(), n - train.size(), counts[1], counts[3], 0, 0, List.of(), o);
+                train.size(), n - train.size(), counts[1], counts[3], 0, 0, 0, List.of(), o);
 
         int[] trainScores = new int[train.size()];
         for (int t = 0; t < train.size(); t++) {
@@ -151,10 +151,20 @@ final class ScorecardFit {
         // per segment, the held-out customers it scored: each factor's points alone, and who turned bad
         Map<String, List<Integer>[]> factorPoints = new LinkedHashMap<>();
         Map<String, List<Boolean>> segmentBad = new LinkedHashMap<>();
+        // per segment and factor, held-out customers per bin (missing last): the pooled card over all of
+        // them, as it was fitted on all fitting customers; a type's own card over that type's
+        Map<String, int[][]> heldOutBins = new LinkedHashMap<>();
+        for (Segment s : all) {
+            int[][] perFactor = new int[names.size()][];
+            for (int j = 0; j < names.size(); j++) perFactor[j] = new int[s.factors().get(j).counts().length + 1];
+            heldOutBins.put(s.name(), perFactor);
+        }
         for (int i = 0; i < n; i++) {
             if (!isTest[i]) continue;
             Row r = rows.get(i);
             Segment s = partial.segmentOf(r.type());
+            countBins(heldOutBins.get(POOLED), pooled, r.values());
+            if (s != pooled) countBins(heldOutBins.get(s.name()), s, r.values());
             testScores.add(s.score(r.values()));
             testBad.add(r.bad());
             @SuppressWarnings("unchecked")
@@ -170,11 +180,59 @@ final class ScorecardFit {
             List<Integer>[] points = factorPoints.get(s.name());
             List<Boolean> bad = segmentBad.getOrDefault(s.name(), List.of());
             for (int j = 0; j < names.size(); j++) {
-                report.add(report(s.name(), s.factors().get(j), auc(points == null ? List.of() : points[j], bad)));
+                report.add(report(s.name(), s.factors().get(j), auc(points == null ? List.of() : points[j], bad),
+                        heldOutBins.get(s.name())[j]));
             }
         }
         return new Result(names, pooled, types, a, b, c, pdo, partial.oddsAt50(), split, train.size(), n - train.size(),
-                counts[1], counts[3], auc(testScores, testBad), ks(testScores, testBad), report, o);
+                counts[1], counts[3], auc(testScores, testBad), ks(testScores, testBad),
+                scoreStability(trainScores, testScores), report, o);
+    }
+
+    private static void countBins(int[][] perFactor, Segment s, Double[] values) {
+        for (int j = 0; j < values.length; j++) {
+            FactorFit f = s.factors().get(j);
+            perFactor[j][values[j] == null ? f.counts().length : bin(values[j], f.cuts())]++;
+        }
+    }
+
+    /**
+     * Population stability index of the held-out scores against the fitting ones, over ten bands cut
+     * at the fitting scores' deciles: sum of (held-out share - fitting share) x ln(held-out share /
+     * fitting share). Under 0.10 the two populations score alike; over 0.25 the scorecard is being
+     * applied to a population it was not fitted on.
+     */
+    static double scoreStability(int[] sortedTrainScores, List<Integer> testScores) {
+        TreeSet<Integer> cuts = new TreeSet<>();
+        for (int q = 1; q < 10; q++) cuts.add(percentile(sortedTrainScores, q / 10.0));
+        cuts.remove(sortedTrainScores[0]); // a cut at the lowest score would leave its band empty
+        int[] expected = new int[cuts.size() + 1];
+        int[] actual = new int[cuts.size() + 1];
+        for (int score : sortedTrainScores) expected[cuts.headSet(score, true).size()]++;
+        for (int score : testScores) actual[cuts.headSet(score, true).size()]++;
+        return stabilityIndex(expected, actual);
+    }
+
+    /** The usual reading of a stability index. */
+    static String stabilityWord(double index) {
+        return index < 0.10 ? "under 0.10: alike" : index <= 0.25 ? "0.10 to 0.25: shifting, watch it" : "over 0.25: a different population, refit";
+    }
+
+    /** Stability index of two distributions over the same bins (counts smoothed by 0.5, so an empty bin is finite). */
+    static double stabilityIndex(int[] expected, int[] actual) {
+        double e = 0;
+        double a = 0;
+        for (int k = 0; k < expected.length; k++) {
+            e += expected[k];
+            a += actual[k];
+        }
+        double index = 0;
+        for (int k = 0; k < expected.length; k++) {
+            double pe = (expected[k] + 0.5) / (e + 0.5 * expected.length);
+            double pa = (actual[k] + 0.5) / (a + 0.5 * expected.length);
+            index += (pa - pe) * Math.log(pa / pe);
+        }
+        return index;
     }
 
     private static Raw rawFor(String type, Raw pooled, List<Raw> types) {
@@ -422,15 +480,19 @@ final class ScorecardFit {
         return (good / (double) Math.max(totalGood, 1) - bad / (double) Math.max(totalBad, 1)) * woe;
     }
 
-    private static FactorReport report(String segment, FactorFit f, double heldOutAuc) {
+    private static FactorReport report(String segment, FactorFit f, double heldOutAuc, int[] heldOut) {
         List<FactorReport.Bin> bins = new ArrayList<>();
-        for (int b = 0; b < f.counts().length; b++) {
-            bins.add(new FactorReport.Bin(range(f.cuts(), b), f.counts()[b], f.bads()[b], f.woe()[b], f.points()[b]));
+        int missing = f.counts().length;
+        for (int b = 0; b < missing; b++) {
+            bins.add(new FactorReport.Bin(range(f.cuts(), b), f.counts()[b], f.bads()[b], f.woe()[b], f.points()[b], heldOut[b]));
         }
-        if (f.missingCount() > 0) {
-            bins.add(new FactorReport.Bin("missing", f.missingCount(), f.missingBads(), f.missingWoe(), f.missingPoints()));
+        if (f.missingCount() > 0 || heldOut[missing] > 0) {
+            bins.add(new FactorReport.Bin("missing", f.missingCount(), f.missingBads(), f.missingWoe(), f.missingPoints(), heldOut[missing]));
         }
-        return new FactorReport(f.factor(), segment, f.riskier(), f.iv(), f.coefficient(), f.used(), f.note(), heldOutAuc, bins);
+        int[] fitted = java.util.Arrays.copyOf(f.counts(), missing + 1);
+        fitted[missing] = f.missingCount();
+        return new FactorReport(f.factor(), segment, f.riskier(), f.iv(), f.coefficient(), f.used(), f.note(), heldOutAuc,
+                stabilityIndex(fitted, heldOut), bins);
     }
 
     private static String range(double[] cuts, int b) {
@@ -611,17 +673,22 @@ final class ScorecardFit {
         b.append(String.format(Locale.ROOT, "split: %s%n", r.split()));
         b.append(String.format(Locale.ROOT, "fit on %d customers (%d bad), held out %d (%d bad)%n", r.train(), r.badsTrain(), r.test(), r.badsTest()));
         b.append(String.format(Locale.ROOT, "held out: AUC %.4f, KS %.4f, Gini %.4f%n", r.auc(), r.ks(), 2 * r.auc() - 1));
+        b.append(String.format(Locale.ROOT, "score stability, held out against fitting customers: PSI %.4f (%s)%n",
+                r.scoreStability(), stabilityWord(r.scoreStability())));
         b.append(String.format(Locale.ROOT, "scale: %s points to double the odds, 50 points = odds %.2f:1; grades A >= %d, B >= %d, C >= %d%n",
                 plain(r.pointsToDouble()), r.oddsAt50(), r.minScoreA(), r.minScoreB(), r.minScoreC()));
         b.append(String.format(Locale.ROOT, "scorecards: pooled (base %d)%s%n", r.pooled().base(),
                 r.types().isEmpty() ? "" : "; own: " + String.join(", ", r.types().stream().map(s -> s.name() + " (base " + s.base() + ")").toList())));
         for (FactorReport f : r.report()) {
-            b.append(String.format(Locale.ROOT, "%n%s [%s] %s, IV %.4f, coefficient %.4f, held-out AUC %.4f%s%n", f.factor(), f.segment(),
-                    f.higherIsRiskier() ? "higher is riskier" : "higher is safer", f.informationValue(), f.coefficient(), f.heldOutAuc(),
-                    f.used() ? "" : " (" + f.note() + ")"));
+            b.append(String.format(Locale.ROOT, "%n%s [%s] %s, IV %.4f, coefficient %.4f, held-out AUC %.4f, CSI %.4f%s%n", f.factor(),
+                    f.segment(), f.higherIsRiskier() ? "higher is riskier" : "higher is safer", f.informationValue(), f.coefficient(),
+                    f.heldOutAuc(), f.stabilityIndex(), f.used() ? "" : " (" + f.note() + ")"));
+            int heldOut = f.bins().stream().mapToInt(FactorReport.Bin::heldOut).sum();
+            int fitted = f.bins().stream().mapToInt(FactorReport.Bin::count).sum();
             for (FactorReport.Bin bin : f.bins()) {
-                b.append(String.format(Locale.ROOT, "  %-22s %7d customers %6.2f%% bad  WoE %7.4f  %4d points%n",
-                        bin.range(), bin.count(), 100 * bin.badRate(), bin.woe(), bin.points()));
+                b.append(String.format(Locale.ROOT, "  %-22s %7d customers %6.2f%% bad  WoE %7.4f  %4d points  %5.1f%% of fitting, %5.1f%% of held out%n",
+                        bin.range(), bin.count(), 100 * bin.badRate(), bin.woe(), bin.points(),
+                        100.0 * bin.count() / Math.max(fitted, 1), 100.0 * bin.heldOut() / Math.max(heldOut, 1)));
             }
         }
         return b.toString();

@@ -176,10 +176,12 @@ class CliTest {
                 "--report", report.toString())).as(() -> err.toString()).isEqualTo(Cli.OK);
         assertThat(this.out.toString()).contains("60 to fit").contains("30 held out")
                 .contains("fit on customers observed before 2026-07-01, reported on those observed from 2026-07-01")
-                .containsPattern("onTimeShare\\s+ALL");
+                .containsPattern("onTimeShare\\s+ALL")
+                .containsPattern("score stability PSI \\d\\.\\d{4} \\((under|over|0\\.10)").contains("CSI");
         String text = java.nio.file.Files.readString(report);
         assertThat(text).contains("scale: 20 points to double the odds").contains("onTimeShare [ALL] higher is safer")
-                .containsPattern("% bad\\s+WoE");
+                .containsPattern("% bad\\s+WoE").containsPattern("% of fitting,\\s+\\d+\\.\\d% of held out")
+                .containsPattern("score stability, held out against fitting customers: PSI \\d\\.\\d{4}");
         assertThat(java.nio.file.Files.readString(out.resolve("parameters.properties"))).contains("score.onTimeShare.points");
     }
 

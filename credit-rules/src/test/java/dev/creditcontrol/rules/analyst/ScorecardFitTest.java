@@ -153,6 +153,44 @@ class ScorecardFitTest {
     }
 
     @Test
+    void newerCustomersWhoseValuesMovedShowAsUnstableScoresAndFactors() {
+        Random r = new Random(17);
+        List<ScorecardFit.Row> rows = new ArrayList<>();
+        java.time.LocalDate older = java.time.LocalDate.of(2024, 6, 30);
+        java.time.LocalDate newer = java.time.LocalDate.of(2025, 6, 30);
+        for (int i = 0; i < 4000; i++) {
+            boolean isNew = i % 4 == 0;
+            // the newer quarter runs riskier on x; y is spread alike in both
+            double x = isNew ? 0.5 + 0.5 * r.nextDouble() : r.nextDouble();
+            double y = r.nextDouble();
+            rows.add(new ScorecardFit.Row(new Double[]{x, y}, r.nextDouble() < 0.05 + 0.3 * x + 0.2 * y, "ALL", isNew ? newer : older));
+        }
+        ScorecardFit.Result fit = ScorecardFit.fit(List.of("x", "y"), java.util.Map.of(), rows,
+                CalibrationOptions.defaults().fitBefore(java.time.LocalDate.of(2025, 1, 1)));
+        assertThat(fit.scoreStability()).isGreaterThan(0.25);
+        FactorReport x = fit.report().get(0);
+        FactorReport y = fit.report().get(1);
+        assertThat(x.stabilityIndex()).isGreaterThan(0.25);
+        assertThat(y.stabilityIndex()).isLessThan(0.10);
+        assertThat(x.bins().stream().mapToInt(FactorReport.Bin::heldOut).sum()).isEqualTo(1000);
+        assertThat(ScorecardFit.reportText(fit)).contains(String.format(java.util.Locale.ROOT,
+                "score stability, held out against fitting customers: PSI %.4f (over 0.25: a different population, refit)",
+                fit.scoreStability()));
+
+        ScorecardFit.Result random = ScorecardFit.fit(List.of("x", "y"), java.util.Map.of(), rows, CalibrationOptions.defaults());
+        assertThat(random.scoreStability()).as("a random hold-out scores like the fitting customers").isLessThan(0.10);
+    }
+
+    @Test
+    void stabilityIndexIsZeroForTheSameSpreadAndGrowsAsItMoves() {
+        assertThat(ScorecardFit.stabilityIndex(new int[]{100, 200, 300}, new int[]{10, 20, 30})).isCloseTo(0, org.assertj.core.data.Offset.offset(1e-3));
+        double some = ScorecardFit.stabilityIndex(new int[]{100, 100, 100}, new int[]{80, 100, 120});
+        double more = ScorecardFit.stabilityIndex(new int[]{100, 100, 100}, new int[]{20, 100, 180});
+        assertThat(some).isPositive().isLessThan(more);
+        assertThat(ScorecardFit.stabilityIndex(new int[]{100, 100}, new int[]{0, 200})).as("an emptied bin stays finite").isFinite();
+    }
+
+    @Test
     void needsBothGoodAndBadCustomers() {
         List<Double[]> rows = new ArrayList<>();
         for (int i = 0; i < 50; i++) rows.add(new Double[]{(double) i});
