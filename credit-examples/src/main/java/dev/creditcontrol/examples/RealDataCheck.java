@@ -3,6 +3,7 @@ package dev.creditcontrol.examples;
 import dev.creditcontrol.decision.CreditAssessment;
 import dev.creditcontrol.rules.CreditControl;
 import dev.creditcontrol.rules.analyst.Calibration;
+import dev.creditcontrol.rules.analyst.FactorReport;
 import dev.creditcontrol.rules.analyst.LabelledSnapshot;
 import dev.creditcontrol.rules.analyst.ScorecardCalibrator;
 
@@ -250,6 +251,16 @@ public final class RealDataCheck {
             double[] auc = results.stream().mapToDouble(r -> r.ranking(q.name()).auc()).toArray();
             double[] ks = results.stream().mapToDouble(r -> r.ranking(q.name()).ks()).toArray();
             System.out.printf(Locale.ROOT, "  %-38s AUC %.4f (%.4f)  KS %.4f (%.4f)%n", q.name(), mean(auc), sd(auc), mean(ks), sd(ks));
+        }
+        System.out.println("points by bin of each factor in each fold's calibration (stable: same factors, similar points)");
+        for (FactorReport f : results.get(0).calibration().factors()) {
+            if (!f.segment().equals("ALL")) continue;
+            for (Result r : results) {
+                FactorReport g = r.calibration().factors().stream()
+                        .filter(x -> x.segment().equals("ALL") && x.factor().equals(f.factor())).findFirst().orElseThrow();
+                System.out.printf(Locale.ROOT, "  %-20s %-8s %s%n", f.factor(), new java.util.TreeSet<>(r.scoredDigits()).toString().replace(" ", ""),
+                        g.used() ? String.join(" ", g.bins().stream().map(b -> b.range() + ":" + b.points()).toList()) : g.note());
+            }
         }
         System.out.printf(Locale.ROOT, "all %d clients at once (the bundled scorecard is not fitted on them)%n", clients.size());
         for (Difference d : bundledOnAll(clients)) print(d);
