@@ -1,6 +1,8 @@
 package dev.creditcontrol.examples;
 
+import dev.creditcontrol.rules.analyst.Calibration;
 import dev.creditcontrol.rules.analyst.FactorReport;
+import dev.creditcontrol.rules.analyst.ScorecardCalibrator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +66,18 @@ class RealDataCheckTest {
                 assertThat(points.get(0)).as(f.factor() + " is not constant").isNotEqualTo(points.get(points.size() - 1));
             }
         }
+    }
+
+    @Test
+    void calibratedOnAllRealPayersEveryFactorItKeepsEarnsPoints() {
+        // as the outside review calibrates: on every row of the file
+        Calibration all = ScorecardCalibrator.fit(clients.stream().map(TaiwanHistory.Client::history).toList());
+        assertThat(all.factors()).filteredOn(FactorReport::used).isNotEmpty().allSatisfy(f -> assertThat(
+                f.bins().stream().mapToInt(FactorReport.Bin::points).distinct().count()).as(f.factor() + " " + f.bins()).isGreaterThan(1));
+        assertThat(all.factors()).filteredOn(f -> !f.used()).allSatisfy(f -> {
+            assertThat(f.coefficient()).as(f.factor()).isZero();
+            assertThat(f.note()).as(f.factor()).startsWith("left out: ");
+        });
     }
 
     @Test

@@ -283,8 +283,16 @@ final class ScorecardFit {
                     missing = (int) Math.round(-factor * f.coefficient * f.missingWoe - min);
                     base += min;
                 }
+                boolean used = f.used;
+                String note = f.note;
+                if (used && Arrays.stream(points).allMatch(p -> p == 0) && (f.missingCount == 0 || missing == 0)) {
+                    // a weight so small that no bin earns a point: the factor changes no score
+                    used = false;
+                    missing = 0;
+                    note = String.format(Locale.ROOT, "left out: its weight (%.4f) is too small to earn a point in any bin", f.coefficient);
+                }
                 fits.add(new FactorFit(f.factor, f.riskier, f.cuts, f.counts, f.bads, f.woe, f.missingCount, f.missingBads,
-                        f.missingWoe, f.iv, f.used ? f.coefficient : 0, points, missing, f.used, f.note));
+                        f.missingWoe, f.iv, used ? f.coefficient : 0, points, missing, used, note));
             }
             return new Segment(name, fits, (int) Math.round(base), train, bads);
         }
