@@ -32,18 +32,21 @@ public final class RealDataCheck {
     /** The folds, by the last digit of the client's ID. */
     public static final List<Set<Integer>> FOLDS = List.of(Set.of(1, 2), Set.of(3, 4), Set.of(6, 7), Set.of(8, 9));
 
+    /** The rankings' names, as printed and as {@link Result#ranking} and {@link Result#difference} take them. */
     public static final String CALIBRATED = "calibrated scorecard";
     public static final String BUNDLED = "bundled scorecard";
     public static final String SHARE_LATE = "baseline: share of months paid late";
     public static final String LATEST_STATUS = "baseline: latest repayment status";
     public static final String WORST_STATUS = "baseline: worst repayment status";
     /** The simple payment-history rankings a scorecard must beat, each higher for the safer client. */
-    static final Map<String, java.util.function.ToDoubleFunction<TaiwanHistory.Client>> BASELINES = new LinkedHashMap<>();
+    static final Map<String, java.util.function.ToDoubleFunction<TaiwanHistory.Client>> BASELINES = baselines();
 
-    static {
-        BASELINES.put(SHARE_LATE, c -> -c.shareOfMonthsLate());
-        BASELINES.put(LATEST_STATUS, c -> -c.latestStatus());
-        BASELINES.put(WORST_STATUS, c -> -c.worstStatus());
+    private static Map<String, java.util.function.ToDoubleFunction<TaiwanHistory.Client>> baselines() {
+        Map<String, java.util.function.ToDoubleFunction<TaiwanHistory.Client>> b = new LinkedHashMap<>();
+        b.put(SHARE_LATE, c -> -c.shareOfMonthsLate());
+        b.put(LATEST_STATUS, c -> -c.latestStatus());
+        b.put(WORST_STATUS, c -> -c.worstStatus());
+        return java.util.Collections.unmodifiableMap(b);
     }
 
     private RealDataCheck() {}

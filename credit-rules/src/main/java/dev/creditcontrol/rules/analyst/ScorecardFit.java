@@ -289,7 +289,7 @@ final class ScorecardFit {
                     // a weight so small that no bin earns a point: the factor changes no score
                     used = false;
                     missing = 0;
-                    note = String.format(Locale.ROOT, "left out: its weight (%.4f) is too small to earn a point in any bin", f.coefficient);
+                    note = String.format(Locale.ROOT, "left out: its coefficient (%.4f) is too small to earn a point in any bin", f.coefficient);
                 }
                 fits.add(new FactorFit(f.factor, f.riskier, f.cuts, f.counts, f.bads, f.woe, f.missingCount, f.missingBads,
                         f.missingWoe, f.iv, used ? f.coefficient : 0, points, missing, used, note));
