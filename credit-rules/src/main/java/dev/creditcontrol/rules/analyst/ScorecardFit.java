@@ -139,9 +139,9 @@ final class ScorecardFit {
             trainScores[t] = partial.segmentOf(r.type()).score(r.values());
         }
         Arrays.sort(trainScores);
-        int a = percentile(trainScores, 0.70);
-        int b = Math.min(percentile(trainScores, 0.40), a - 1);
-        int c = Math.min(percentile(trainScores, 0.15), b - 1);
+        int a = cutOff(trainScores, 0.30);
+        int b = Math.min(cutOff(trainScores, 0.60), a - 1);
+        int c = Math.min(cutOff(trainScores, 0.85), b - 1);
 
         List<Integer> testScores = new ArrayList<>();
         List<Boolean> testBad = new ArrayList<>();
@@ -588,6 +588,27 @@ final class ScorecardFit {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) x[i] = Math.abs(m[i][i]) < 1e-12 ? 0 : m[i][n] / m[i][i];
         return x;
+    }
+
+    /**
+     * The grade cut-off that puts the share of customers nearest {@code shareAtOrAbove} at or above
+     * it. Customers with the same score share a grade, so on lumpy scores (a few payment patterns
+     * shared by many) the cut goes to whichever side of a tied block lands nearer the target, not
+     * always below it; on the lower side when both are as near.
+     */
+    static int cutOff(int[] sorted, double shareAtOrAbove) {
+        int n = sorted.length;
+        int best = sorted[0];
+        double bestGap = Double.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && sorted[i] == sorted[i - 1]) continue;
+            double gap = Math.abs((n - i) / (double) n - shareAtOrAbove);
+            if (gap < bestGap) {
+                bestGap = gap;
+                best = sorted[i];
+            }
+        }
+        return best;
     }
 
     private static int percentile(int[] sorted, double q) {

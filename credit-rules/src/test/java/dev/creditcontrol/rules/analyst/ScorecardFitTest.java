@@ -182,6 +182,21 @@ class ScorecardFitTest {
     }
 
     @Test
+    void gradeCutOffsPutTheShareNearestTheTargetAtOrAboveThemEvenOnLumpyScores() {
+        int[] smooth = new int[100];
+        for (int i = 0; i < 100; i++) smooth[i] = i;
+        assertThat(ScorecardFit.cutOff(smooth, 0.30)).isEqualTo(70);
+        assertThat(ScorecardFit.cutOff(smooth, 0.85)).isEqualTo(15);
+        // three payment patterns: a quarter at 10, half at 50, a quarter at 90 (sorted)
+        int[] lumpy = new int[100];
+        for (int i = 0; i < 100; i++) lumpy[i] = i < 25 ? 10 : i < 75 ? 50 : 90;
+        assertThat(ScorecardFit.cutOff(lumpy, 0.30)).as("25% at or above 90 is nearer 30% than 75% at or above 50").isEqualTo(90);
+        assertThat(ScorecardFit.cutOff(lumpy, 0.60)).isEqualTo(50);
+        // as near on both sides: the lower cut
+        assertThat(ScorecardFit.cutOff(lumpy, 0.50)).isEqualTo(50);
+    }
+
+    @Test
     void stabilityIndexIsZeroForTheSameSpreadAndGrowsAsItMoves() {
         assertThat(ScorecardFit.stabilityIndex(new int[]{100, 200, 300}, new int[]{10, 20, 30})).isCloseTo(0, org.assertj.core.data.Offset.offset(1e-3));
         double some = ScorecardFit.stabilityIndex(new int[]{100, 100, 100}, new int[]{80, 100, 120});
