@@ -404,7 +404,8 @@ public final class Cli implements Callable<Integer> {
         double pdo;
 
         @CommandLine.Option(names = "--report", paramLabel = "FILE",
-                description = "write the full report (every factor's bins, bad rates, WoE and points) to FILE")
+                description = "write the full report (every factor's bins, bad rates, WoE and points) to FILE: text, or a page"
+                        + " with a chart per factor when FILE ends in .html")
         Path report;
 
         @CommandLine.Spec
@@ -428,7 +429,13 @@ public final class Cli implements Callable<Integer> {
             }
             if (report != null) {
                 try {
-                    Files.writeString(report, c.report(), StandardCharsets.UTF_8);
+                    if (report.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".html")) {
+                        try (java.io.Writer w = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
+                            CalibrationReport.html(c, w, LANGUAGE.get());
+                        }
+                    } else {
+                        Files.writeString(report, c.report(), StandardCharsets.UTF_8);
+                    }
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException("cannot write the report to " + report, e);
                 }

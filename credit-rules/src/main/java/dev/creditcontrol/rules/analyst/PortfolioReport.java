@@ -96,7 +96,7 @@ public final class PortfolioReport {
         page.put("largestTitle", t(zh, "Largest exposures (", "最大的信用占用（") + s.currency() + t(zh, ")", "）"));
         page.put("largestHeader", largestHeader());
         page.put("largestRows", largestRows(s, true).stream().map(r -> Map.of("cells", r)).toList());
-        page.put("echarts", resource(ECHARTS).replace("</script", "<\\/script"));
+        page.put("echarts", echarts());
         page.put("chartOptions", JSON.writeValueAsString(chartOptions(s, titles)).replace("</", "<\\/"));
         Mustache template = new DefaultMustacheFactory().compile(TEMPLATE);
         template.execute(out, page);
@@ -192,6 +192,11 @@ public final class PortfolioReport {
 
     private static String money(BigDecimal v) {
         return dev.creditcontrol.rules.authoring.Format.amount(v.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    /** The chart library, safe to inline in a {@code <script>} element. */
+    static String echarts() {
+        return resource(ECHARTS).replace("</script", "<\\/script");
     }
 
     private static String resource(String path) {

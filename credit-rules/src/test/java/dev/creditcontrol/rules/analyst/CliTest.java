@@ -186,6 +186,25 @@ class CliTest {
     }
 
     @Test
+    void calibrateWritesTheReportAsAPageWithChartsWhenItsFileEndsInHtml(@TempDir Path dir) throws Exception {
+        java.util.List<LabelledSnapshot> labelled = new java.util.ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            boolean bad = i % 3 == 0;
+            labelled.add(new LabelledSnapshot(dev.creditcontrol.rules.TestOrders.paymentHistory(
+                    dev.creditcontrol.model.CustomerType.DISTRIBUTOR, bad ? 40 + i % 30 : i % 5, 0, false), bad));
+        }
+        Path history = dir.resolve("history.csv");
+        try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(history)) {
+            ScenarioFile.writeLabelled(w, labelled);
+        }
+        Path report = dir.resolve("report.html");
+        assertThat(run("--lang", "zh", "calibrate", history.toString(), dir.resolve("out").toString(), "--report", report.toString()))
+                .as(() -> err.toString()).isEqualTo(Cli.OK);
+        assertThat(java.nio.file.Files.readString(report)).startsWith("<!DOCTYPE html>").contains("评分卡校准报告")
+                .contains("id=\"render-status\"");
+    }
+
+    @Test
     void calibrateRefusesADateThatIsNotOne(@TempDir Path dir) {
         assertThat(run("calibrate", "history.csv", dir.toString(), "--fit-before", "June")).isEqualTo(Cli.USAGE);
         assertThat(err.toString()).contains("--fit-before");
