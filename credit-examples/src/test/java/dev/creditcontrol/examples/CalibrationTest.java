@@ -75,7 +75,8 @@ class CalibrationTest {
         int code = Cli.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "calibrate",
                 "cases/labelled-history.csv", dir.resolve("calibrated").toString());
         assertThat(code).isZero();
-        assertThat(out.toString()).containsPattern("held out: AUC 0\\.\\d{4}, KS 0\\.\\d{4}");
+        assertThat(out.toString()).containsPattern("held out: AUC 0\\.\\d{4}, KS 0\\.\\d{4}")
+                .as("the bundled points again: every bundled scenario still passes").containsPattern("scenarios: all \\d+ pass");
         assertThat(Files.exists(dir.resolve("calibrated/parameters.properties"))).isTrue();
     }
 }

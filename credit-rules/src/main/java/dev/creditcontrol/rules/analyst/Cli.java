@@ -441,6 +441,20 @@ public final class Cli implements Callable<Integer> {
                 }
             }
             o.println("wrote " + out);
+            // The calibrated rule set keeps the scenarios it was given. Rows that pin a score, grade or
+            // level the new points change fail now, and CreditControl refuses to load a rule set whose
+            // scenarios fail: say which, before anyone tries to put it live.
+            for (ScenarioReport r : ScenarioRunner.runFolder(out)) {
+                if (r.results().isEmpty()) {
+                    o.println("scenarios: none; a rule set must be tested before it goes live");
+                } else if (r.passed()) {
+                    o.printf(java.util.Locale.ROOT, "scenarios: all %d pass on the calibrated rule set%n", r.results().size());
+                } else {
+                    o.printf(java.util.Locale.ROOT, "scenarios: %d of %d fail on the calibrated rule set: they expect what the old points"
+                            + " gave; update them to what you accept, then run 'test %s'%n", r.failures(), r.results().size(), out);
+                    r.results().stream().filter(x -> !x.passed()).forEach(x -> o.println("  " + x.line()));
+                }
+            }
             return OK;
         }
     }

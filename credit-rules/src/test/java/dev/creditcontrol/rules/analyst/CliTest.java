@@ -177,7 +177,9 @@ class CliTest {
         assertThat(this.out.toString()).contains("60 to fit").contains("30 held out")
                 .contains("fit on customers observed before 2026-07-01, reported on those observed from 2026-07-01")
                 .containsPattern("onTimeShare\\s+ALL")
-                .containsPattern("score stability PSI \\d\\.\\d{4} \\((under|over|0\\.10)").contains("CSI");
+                .containsPattern("score stability PSI \\d\\.\\d{4} \\((under|over|0\\.10)").contains("CSI")
+                // new points, old scenarios: the rows that pin a score or grade are named with their file and line
+                .containsPattern("scenarios: \\d+ of \\d+ fail on the calibrated rule set").containsPattern("FAIL .*risk\\.csv:\\d+\\)");
         String text = java.nio.file.Files.readString(report);
         assertThat(text).contains("scale: 20 points to double the odds").contains("onTimeShare [ALL] higher is safer")
                 .containsPattern("% bad\\s+WoE").containsPattern("% of fitting,\\s+\\d+\\.\\d% of held out")
