@@ -10,7 +10,6 @@ import dev.creditcontrol.model.CustomerType;
 import dev.creditcontrol.model.Money;
 import dev.creditcontrol.model.Receivable;
 import dev.creditcontrol.rules.TestOrders;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static dev.creditcontrol.rules.TestOrders.TODAY;
