@@ -1,11 +1,7 @@
 package dev.creditcontrol.rules.analyst;
 
-import com.github.mustachejava.DefaultMustacheFactory;
-import com.github.mustachejava.Mustache;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,13 +73,7 @@ public final class CalibrationReport {
         page.put("binTables", binTables);
         page.put("echarts", PortfolioReport.echarts());
         page.put("chartOptions", JSON.writeValueAsString(options).replace("</", "<\\/"));
-        Mustache template = new DefaultMustacheFactory().compile(TEMPLATE);
-        template.execute(out, page);
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the calibration report", e);
-        }
+        PortfolioReport.render(TEMPLATE, page, out);
     }
 
     /** Bad rate by bin as bars (left axis), the points each bin earns as a line (right axis). */

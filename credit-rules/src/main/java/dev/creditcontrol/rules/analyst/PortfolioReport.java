@@ -98,12 +98,17 @@ public final class PortfolioReport {
         page.put("largestRows", largestRows(s, true).stream().map(r -> Map.of("cells", r)).toList());
         page.put("echarts", echarts());
         page.put("chartOptions", JSON.writeValueAsString(chartOptions(s, titles)).replace("</", "<\\/"));
-        Mustache template = new DefaultMustacheFactory().compile(TEMPLATE);
-        template.execute(out, page);
+        render(TEMPLATE, page, out);
+    }
+
+    /** Fills one of the report templates (they share the style, header and chart-script partials) into {@code out}. */
+    static void render(String template, Map<String, Object> page, Writer out) {
+        Mustache mustache = new DefaultMustacheFactory().compile(template);
+        mustache.execute(out, page);
         try {
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the HTML report", e);
+            throw new UncheckedIOException("cannot write the HTML report " + template, e);
         }
     }
 

@@ -155,16 +155,21 @@ class CliTest {
         assertThat(this.out.toString()).contains("itemsLate30");
     }
 
-    @Test
-    void calibrateFitsOnOlderSnapshotsReportsOnNewerOnesAndWritesTheFullReport(@TempDir Path dir) throws Exception {
+    /** A third of them bad, paying 40-69 days late; the rest pay within 5 days. */
+    private static java.util.List<LabelledSnapshot> ninetyDistributors() {
         java.util.List<LabelledSnapshot> labelled = new java.util.ArrayList<>();
         for (int i = 0; i < 90; i++) {
             boolean bad = i % 3 == 0;
             labelled.add(new LabelledSnapshot(dev.creditcontrol.rules.TestOrders.paymentHistory(
                     dev.creditcontrol.model.CustomerType.DISTRIBUTOR, bad ? 40 + i % 30 : i % 5, 0, false), bad));
         }
+        return labelled;
+    }
+
+    @Test
+    void calibrateFitsOnOlderSnapshotsReportsOnNewerOnesAndWritesTheFullReport(@TempDir Path dir) throws Exception {
         java.io.StringWriter csv = new java.io.StringWriter();
-        ScenarioFile.writeLabelled(csv, labelled);
+        ScenarioFile.writeLabelled(csv, ninetyDistributors());
         // the last 30 customers were observed a month later: the fit must use the first 60 and only them
         java.util.List<String> lines = new java.util.ArrayList<>(csv.toString().lines().toList());
         for (int i = 61; i <= 90; i++) lines.set(i, lines.get(i).replaceFirst(",2026-06-15,2026-06-15,", ",2026-07-15,2026-07-15,"));
@@ -189,15 +194,9 @@ class CliTest {
 
     @Test
     void calibrateWritesTheReportAsAPageWithChartsWhenItsFileEndsInHtml(@TempDir Path dir) throws Exception {
-        java.util.List<LabelledSnapshot> labelled = new java.util.ArrayList<>();
-        for (int i = 0; i < 90; i++) {
-            boolean bad = i % 3 == 0;
-            labelled.add(new LabelledSnapshot(dev.creditcontrol.rules.TestOrders.paymentHistory(
-                    dev.creditcontrol.model.CustomerType.DISTRIBUTOR, bad ? 40 + i % 30 : i % 5, 0, false), bad));
-        }
         Path history = dir.resolve("history.csv");
         try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(history)) {
-            ScenarioFile.writeLabelled(w, labelled);
+            ScenarioFile.writeLabelled(w, ninetyDistributors());
         }
         Path report = dir.resolve("report.html");
         assertThat(run("--lang", "zh", "calibrate", history.toString(), dir.resolve("out").toString(), "--report", report.toString()))
